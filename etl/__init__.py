@@ -1,0 +1,1 @@
+"""ETL for the beyond-GDP dashboard: ONS files -> DuckDB warehouse (raw -> core -> mart)."""

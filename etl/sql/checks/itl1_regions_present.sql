@@ -1,0 +1,7 @@
+-- All 12 ITL1 regions appear for every indicator published at ITL1 level.
+SELECT o.indicator_id, o.release_id, count(DISTINCT o.geo_code) AS regions
+FROM core.observation AS o
+JOIN core.geography AS g USING (geo_code)
+WHERE g.geo_level = 'ITL1'
+GROUP BY ALL
+HAVING count(DISTINCT o.geo_code) <> 12;
