@@ -4,25 +4,17 @@ drawn."""
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import footer as footers
+from dashboard.views import View
 
 
-def chart_panel(
-    fig: go.Figure,
-    foot: footers.Footer,
-    data: pd.DataFrame,
-    summary: str,
-    key: str,
-) -> None:
-    """Render a chart and everything that travels with it. ``data`` is what the chart shows,
-    with human-readable column names; it is the table view and the CSV download."""
-    fig = footers.apply(fig, foot)
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
-    st.markdown(f"**{summary}**")
-    footers.render(foot)
+def chart_panel(view: View, key: str) -> None:
+    """Render a view and everything that travels with it."""
+    figure = footers.apply(view.figure, view.footer)
+    st.plotly_chart(figure, key=key, config={"displaylogo": False})
+    st.markdown(f"**{view.summary}**")
+    footers.render(view.footer)
     with st.expander("Table view"):
-        st.dataframe(data, hide_index=True, key=f"{key}_table")
+        st.dataframe(view.data, hide_index=True, key=f"{key}_table")
