@@ -8,6 +8,15 @@ st.set_page_config(page_title="UK regions beyond GDP", page_icon="📊", layout=
 
 PAGES = [
     st.Page("pages/home.py", title="Regions at a glance", icon="🏠", default=True, url_path="home"),
+    st.Page("pages/area_profile.py", title="Area profile", icon="📍", url_path="profile"),
+    st.Page("pages/compare.py", title="Compare and gaps", icon="📊", url_path="compare"),
+    st.Page("pages/scorecard.py", title="Beyond-GDP scorecard", icon="🧭", url_path="scorecard"),
+    st.Page("pages/methods.py", title="Data and methods", icon="📚", url_path="methods"),
+    st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
+    st.Page("pages/lenses.py", title="Foundational versus frontier", icon="⚖️", url_path="lenses"),
+    st.Page(
+        "pages/decomposition.py", title="Gap decomposition", icon="🧮", url_path="decomposition"
+    ),
 ]
 
 try:

@@ -17,8 +17,9 @@ BUCKET_COLOURS = {
     "Overlooked": "#F0E442",
     "Other tradeable": "#BBBBBB",
     "Mixed or partial": "#CC79A7",
+    "Not disclosed": "#DDDDDD",
 }
-BUCKET_PATTERNS = {"Mixed or partial": "/", "Frontier & foundational": "."}
+BUCKET_PATTERNS = {"Mixed or partial": "/", "Frontier & foundational": ".", "Not disclosed": "x"}
 
 
 def _style(fig: go.Figure, height: int) -> go.Figure:
@@ -84,6 +85,265 @@ def lens_shares(data: pd.DataFrame) -> go.Figure:
             insidetextanchor="middle",
             hovertemplate=f"%{{y}}: {bucket} %{{x:.1f}}%<extra></extra>",
         )
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.12, "x": 0})
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"},  # stack order
+    )
     fig.update_xaxes(title="% of GVA (excluding owner-occupiers' imputed rental)", range=[0, 100])
     return _style(fig, height=200 + 28 * len(order))
+
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down"]
+DASHES = ["solid", "dot", "dash", "longdash", "dashdot"]
+REFERENCE_DASHES = ["dash", "dot", "dashdot"]
+MANY_ROWS = 60
+
+
+def ranked_intervals(
+    data: pd.DataFrame,
+    references: list[tuple[str, float]],
+    unit: str,
+    decimals: int,
+    low_is_best: bool = False,
+) -> go.Figure:
+    """Bars ranked best at the top, 95% confidence intervals as error bars where published,
+    and labelled reference lines (e.g. the UK and the parent region). Bars above the first
+    reference are blue and plain, those below orange and hatched."""
+    data = data.dropna(subset=["value"]).sort_values("value", ascending=not low_is_best)
+    pivot = references[0][1] if references else data["value"].median()
+    above = data["value"] >= pivot
+    many = len(data) > MANY_ROWS
+    labels = [fmt.value(v, unit, decimals) for v in data["value"]]
+    has_ci = data["lci_95"].notna().any() and data["uci_95"].notna().any()
+    fig = go.Figure(
+        go.Bar(
+            x=data["value"],
+            y=data["geo_name"],
+            orientation="h",
+            marker_color=[ABOVE if a else BELOW for a in above],
+            marker_pattern_shape=["" if a else "/" for a in above],
+            text=None if many else labels,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=labels,
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
+            error_x=(
+                {
+                    "type": "data",
+                    "array": (data["uci_95"] - data["value"]).tolist(),
+                    "arrayminus": (data["value"] - data["lci_95"]).tolist(),
+                    "color": REFERENCE,
+                    "thickness": 1.2,
+                }
+                if has_ci
+                else None
+            ),
+            name="",
+        )
+    )
+    for i, (label, value) in enumerate(references):
+        fig.add_vline(
+            x=value,
+            line_color=REFERENCE,
+            line_dash=REFERENCE_DASHES[i % len(REFERENCE_DASHES)],
+            annotation_text=f"{label} {fmt.value(value, unit, decimals)}",
+            annotation_position="top" if i == 0 else "bottom",
+        )
+    fig.update_xaxes(title=unit)
+    fig.update_yaxes(tickfont={"size": 9 if many else 13})  # every area named, smaller when many
+    return _style(fig, height=140 + (14 if many else 28) * len(data))
+
+
+def trend_lines(
+    data: pd.DataFrame, reference: pd.DataFrame | None, reference_label: str, unit: str
+) -> go.Figure:
+    """One line per area (colour, marker and dash differ), the reference as a black dashed line,
+    each line labelled at its end. ``data``: geo_name, period, period_start, value."""
+    order = data.sort_values("period_start")["period"].drop_duplicates().tolist()
+    fig = go.Figure()
+    for i, (name, part) in enumerate(data.groupby("geo_name", sort=False)):
+        part = part.sort_values("period_start")
+        fig.add_scatter(
+            x=part["period"],
+            y=part["value"],
+            name=name,
+            mode="lines+markers",
+            line={"color": PALETTE[i % len(PALETTE)], "dash": DASHES[i % len(DASHES)]},
+            marker={"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 6},
+        )
+    if reference is not None and len(reference):
+        reference = reference.sort_values("period_start")
+        fig.add_scatter(
+            x=reference["period"],
+            y=reference["value"],
+            name=reference_label,
+            mode="lines",
+            line={"color": REFERENCE, "dash": "dash", "width": 3},
+        )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+    fig.update_yaxes(title=unit, gridcolor="#e5e5e5")
+    fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0})
+    return _style(fig, height=480)
+
+
+def dispersion_lines(table: pd.DataFrame) -> go.Figure:
+    """Max/min ratio above; coefficient of variation (unweighted and population-weighted, in %)
+    below, or the standard deviation where values can be zero or negative."""
+    from plotly.subplots import make_subplots
+
+    has_cv = table["cv"].notna().any()
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.12,
+        subplot_titles=(
+            "Highest ÷ lowest area",
+            "Coefficient of variation (%)" if has_cv else "Standard deviation",
+        ),
+    )
+    x = table["period"]
+    fig.add_scatter(
+        x=x,
+        y=table["max_min_ratio"],
+        name="Highest ÷ lowest",
+        mode="lines+markers",
+        line={"color": PALETTE[0]},
+        marker={"symbol": SYMBOLS[0]},
+        row=1,
+        col=1,
+    )
+    lower = (
+        [
+            ("Coefficient of variation", 100 * table["cv"], "solid"),
+            ("Population-weighted CV", 100 * table["weighted_cv"], "dash"),
+        ]
+        if has_cv
+        else [("Standard deviation", table["sd"], "solid")]
+    )
+    for i, (name, y, dash) in enumerate(lower, start=1):
+        fig.add_scatter(
+            x=x,
+            y=y,
+            name=name,
+            mode="lines+markers",
+            line={"color": PALETTE[i], "dash": dash},
+            marker={"symbol": SYMBOLS[i]},
+            row=2,
+            col=1,
+        )
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(gridcolor="#e5e5e5")
+    fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0})
+    return _style(fig, height=560)
+
+
+def small_multiples(data: pd.DataFrame, area_label: str, reference_label: str) -> go.Figure:
+    """A small chart per indicator: the area (blue solid line with dots) against the reference
+    (black dashed). ``data``: label, period, period_start, value, line ('area' | 'reference')."""
+    from plotly.subplots import make_subplots
+
+    labels = list(dict.fromkeys(data["label"]))
+    cols = 3 if len(labels) > 2 else max(len(labels), 1)
+    rows = max(1, -(-len(labels) // cols))
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=labels, vertical_spacing=0.3 / rows)
+    styles = {
+        "area": (area_label, {"color": ABOVE}, "lines+markers"),
+        "reference": (reference_label, {"color": REFERENCE, "dash": "dash"}, "lines"),
+    }
+    traces, rows_of, cols_of = [], [], []
+    for i, (label, part) in enumerate(data.groupby("label", sort=False)):
+        part = part.sort_values("period_start")
+        for line, (name, style, mode) in styles.items():
+            points = part[part["line"] == line]
+            traces.append(
+                go.Scatter(
+                    x=points["period"],
+                    y=points["value"],
+                    name=name,
+                    mode=mode,
+                    line=style,
+                    marker={"size": 4},
+                    legendgroup=line,
+                    showlegend=i == 0 and len(points) > 0,
+                )
+            )
+            rows_of.append(labels.index(label) // cols + 1)
+            cols_of.append(labels.index(label) % cols + 1)
+    if traces:
+        fig.add_traces(traces, rows=rows_of, cols=cols_of)  # one call: far faster than one each
+    fig.update_xaxes(type="category", nticks=4)
+    fig.update_yaxes(gridcolor="#e5e5e5")
+    fig.update_layout(legend={"orientation": "h", "y": -0.08, "x": 0})
+    return _style(fig, height=160 + 230 * rows)
+
+
+def quadrant_scatter(
+    data: pd.DataFrame, x_ref: float, y_ref: float, x_title: str, y_title: str
+) -> go.Figure:
+    """Areas placed on two indicators with median reference lines. ``data``: geo_name, x, y,
+    group (legend text, shown by colour and marker shape), labelled (bool: name drawn)."""
+    fig = go.Figure()
+    for i, (group, part) in enumerate(data.groupby("group", sort=True)):
+        fig.add_scatter(
+            x=part["x"],
+            y=part["y"],
+            name=group,
+            mode="markers+text",
+            text=part["geo_name"].where(part["labelled"], ""),
+            textposition="top center",
+            marker={
+                "color": PALETTE[i % len(PALETTE)],
+                "symbol": SYMBOLS[i % len(SYMBOLS)],
+                "size": 10,
+            },
+            hovertext=part["geo_name"],
+            hovertemplate="%{hovertext}: %{x:,}, %{y:,}<extra></extra>",
+        )
+    fig.add_vline(x=x_ref, line_color=REFERENCE, line_dash="dot", annotation_text="median")
+    fig.add_hline(y=y_ref, line_color=REFERENCE, line_dash="dot", annotation_text="median")
+    fig.update_xaxes(title=x_title)
+    fig.update_yaxes(title=y_title, gridcolor="#e5e5e5")
+    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0})
+    return _style(fig, height=560)
+
+
+def rank_shift(data: pd.DataFrame) -> go.Figure:
+    """Composite scores under the chosen weights (filled circles) and under equal weights
+    (open diamonds), joined per area, best at the top. ``data``: geo_name, composite,
+    equal_composite, rank, equal_rank."""
+    data = data.sort_values("composite", ascending=True)
+    fig = go.Figure()
+    for row in data.itertuples():
+        fig.add_scatter(
+            x=[row.equal_composite, row.composite],
+            y=[row.geo_name, row.geo_name],
+            mode="lines",
+            line={"color": "#BBBBBB", "width": 2},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    # orientation "h" marks the area names as category labels that need a left margin
+    fig.add_scatter(
+        x=data["equal_composite"],
+        y=data["geo_name"],
+        orientation="h",
+        name="Equal weights",
+        mode="markers",
+        marker={"symbol": "diamond-open", "size": 10, "color": BELOW, "line": {"width": 2}},
+    )
+    fig.add_scatter(
+        x=data["composite"],
+        y=data["geo_name"],
+        name="Chosen weights (rank shown)",
+        mode="markers+text",
+        text=[f"#{r}" for r in data["rank"]],
+        textposition="middle right",
+        marker={"symbol": "circle", "size": 10, "color": ABOVE},
+    )
+    fig.update_xaxes(title="Composite score (0 = worst area, 100 = best)", range=[-5, 108])
+    fig.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0})
+    many = len(data) > MANY_ROWS
+    fig.update_yaxes(tickfont={"size": 9 if many else 13})  # every area named, smaller when many
+    return _style(fig, height=160 + (14 if many else 28) * len(data))

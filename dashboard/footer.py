@@ -3,18 +3,22 @@ notes, licence and fetch date, all built from warehouse metadata."""
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass
+from html import escape
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.charts import FONT
 from dashboard.db import query
 
 LICENCE = (
     "© Crown copyright. Office for National Statistics licensed under the Open Government "
     "Licence v3.0."
 )
+BOUNDARIES_LICENCE = "Contains OS data © Crown copyright and database right 2022."
 
 
 @dataclass(frozen=True)
@@ -29,12 +33,11 @@ class Footer:
     def lines(self) -> list[str]:
         return [line for line in (self.source, self.notes, self.licence, self.fetched) if line]
 
-    def wrapped_lines(self, width: int = 130) -> list[str]:
-        """Footer lines wrapped to fit under a chart, for images that carry their own footer."""
-        return [part for line in self.lines() for part in textwrap.wrap(line, width)]
 
-
-def build(title: str, subtitle: str, release_ids: list[str], notes: str = "") -> Footer:
+def build(
+    title: str, subtitle: str, release_ids: list[str], notes: str = "", boundaries: bool = False
+) -> Footer:
+    """``boundaries``: the figure draws ONS boundaries, which carry the OS copyright line."""
     releases = query("release_sources", sorted(set(release_ids)))
     parts = [f"{r.title}, {r.release_label} release" for r in releases.itertuples()]
     publishers = sorted(set(releases["publisher"])) or ["Office for National Statistics"]
@@ -45,35 +48,108 @@ def build(title: str, subtitle: str, release_ids: list[str], notes: str = "") ->
         subtitle=subtitle,
         source=source,
         notes=notes,
-        licence=LICENCE,
+        licence=LICENCE + (f" {BOUNDARIES_LICENCE}" if boundaries else ""),
         fetched=f"Data fetched {str(fetched)[:10]}." if fetched else "",
     )
 
 
-def apply(fig: go.Figure, footer: Footer) -> go.Figure:
-    """Put title, subtitle and footer lines into the figure itself, so every image carries them."""
-    lines = footer.wrapped_lines()
+LINE_SPACING = 1.3  # plotly's spacing of <br> lines, in font sizes
+GLYPH_WIDTH = 0.56  # mean DejaVu Sans glyph width, in font sizes, to wrap text to a pixel width
+INK, GREY = "#222222", "#555555"
+PAD = 14  # px between the image edge and the title or footer
+
+
+def _wrap(text: str, px: float | None, font_size: float, default: int) -> list[str]:
+    chars = int(px / (GLYPH_WIDTH * font_size)) if px else default
+    return [escape(part, quote=False) for part in textwrap.wrap(text, max(chars, 20))]
+
+
+def _label_margin(fig: go.Figure, font_size: float) -> int:
+    """Left margin that fits the category labels of horizontal bars (numbers need ~70 px)."""
+    if fig.layout.yaxis.showticklabels is False:
+        return 70
+    labels = [
+        str(y)
+        for trace in fig.data
+        if getattr(trace, "orientation", None) == "h"
+        for y in (trace.y if trace.y is not None else ())
+    ]
+    longest = max((len(label) for label in labels), default=0)
+    return max(70, int(longest * GLYPH_WIDTH * font_size) + PAD)
+
+
+def _legend_rows(fig: go.Figure, font_size: float, width: int | None) -> int:
+    """Rows a horizontal legend takes below the plot (0 when it is not horizontal)."""
+    if fig.layout.legend.orientation != "h":
+        return 0
+    names = [trace.name or "" for trace in fig.data if trace.showlegend is not False]
+    entries_px = sum(len(name) * GLYPH_WIDTH * font_size + 50 for name in names)
+    return max(1, math.ceil(entries_px / ((width or 800) - 2 * PAD)))
+
+
+def apply(
+    fig: go.Figure,
+    footer: Footer,
+    summary: str = "",
+    width: int | None = None,
+    height: int | None = None,
+    font_size: float | None = None,
+) -> go.Figure:
+    """A copy of ``fig`` carrying the title, subtitle and footer lines (and ``summary``, for
+    exports) inside the image. Without ``height`` the plot keeps its own height and grows to make
+    room; with ``width`` and ``height`` the layout fills exactly that many pixels."""
+    fig = go.Figure(fig)
+    base = font_size or fig.layout.font.size or 13
+    small = round(base * 0.8)
+    left = _label_margin(fig, base)
+    text_px = width - 2 * PAD if width else None
+    heading = [f"<b>{line}</b>" for line in _wrap(footer.title, text_px, base * 1.5, 90)]
+    subtitle = _wrap(footer.subtitle, text_px, base, 130)
+    notes = [
+        f"<span style='color:{INK}'>{line}</span>" for line in _wrap(summary, text_px, small, 160)
+    ]
+    notes += [part for line in footer.lines() for part in _wrap(line, text_px, small, 160)]
+
+    heading_px = LINE_SPACING * base * 1.5 * len(heading)
+    top = PAD + heading_px + LINE_SPACING * base * len(subtitle) + PAD + LINE_SPACING * base
+    notes_px = LINE_SPACING * small * len(notes) + PAD
+    rows = _legend_rows(fig, base, width)
+    legend_px = 2 * base * rows + PAD / 2 if rows else 0
+    bottom = 4 * base + legend_px + notes_px  # 4 font sizes hold tick labels and axis title
+    if height is None:
+        height = (fig.layout.height or 450) + notes_px + legend_px
     fig.update_layout(
-        title={
-            "text": f"<b>{footer.title}</b><br><sup>{footer.subtitle}</sup>",
-            "x": 0,
-            "xanchor": "left",
-        },
-        margin={"b": 70 + 14 * len(lines)},
+        width=width,
+        height=height,
+        font={"family": FONT, "size": base},
+        title=None,
+        margin={"t": top, "b": bottom, "l": left},
     )
-    fig.add_annotation(
-        text="<br>".join(lines),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-40 if not fig.layout.legend.orientation else -80,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 10, "color": "#555555"},
-    )
+    if rows:
+        fig.update_layout(
+            legend={"yref": "container", "y": (notes_px + PAD / 2) / height, "yanchor": "bottom"}
+        )
+    # Annotations are placed from the plot area (paper) edges, whose pixel offsets are the margins.
+    blocks = [
+        (heading, base * 1.5, INK, 1, top - PAD),
+        (subtitle, base, GREY, 1, top - PAD - heading_px),
+        (notes, small, GREY, 0, PAD / 2 - bottom),
+    ]
+    for lines, size, colour, y, shift in blocks:
+        fig.add_annotation(
+            text="<br>".join(lines),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=y,
+            xshift=PAD - left,
+            yshift=shift,
+            xanchor="left",
+            yanchor="top" if y else "bottom",
+            showarrow=False,
+            align="left",
+            font={"size": size, "color": colour},
+        )
     return fig
 
 

@@ -23,6 +23,24 @@ def choice(key: str, options: Sequence[str], default: str) -> str:
     return default
 
 
+def choices(key: str, options: Sequence[str], default: list[str], limit: int) -> list[str]:
+    """The URL's comma-separated values for ``key`` that are among ``options`` (at most
+    ``limit``); others are dropped with a notice, and nothing usable gives ``default``."""
+    raw = st.query_params.get(key)
+    if raw is None:
+        return default
+    values = [v for v in raw.split(",") if v]
+    kept = [v for v in dict.fromkeys(values) if v in options][:limit]
+    if len(kept) < len(values) or not kept:
+        notice(f"Some of the link's {key} values are not available here and were left out.")
+    return kept or default
+
+
+def notice(message: str) -> None:
+    """Queue a notice for ``show_notices``, e.g. about a URL value a page had to correct."""
+    st.session_state.setdefault(_NOTICES, []).append(message)
+
+
 def remember(**values: str) -> None:
     """Write the current selections back to the URL so a copied link reproduces the view."""
     for key, value in values.items():

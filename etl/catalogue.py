@@ -139,6 +139,7 @@ def indicators() -> dict[str, dict]:
                 raise ValueError(f"{path.name}: indicator {entry.get('id')!r} lacks {missing}")
             if entry["polarity"] not in POLARITIES:
                 raise ValueError(f"{path.name}: {entry['id']} polarity must be one of {POLARITIES}")
+            entry.setdefault("headline", True)  # false for percentiles, means and variants
             if entry["id"] in declared:
                 raise ValueError(f"indicator {entry['id']!r} is declared twice")
             declared[entry["id"]] = entry

@@ -4,13 +4,13 @@ figures. Contains public sector information licensed under the Open Government L
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
 
-from etl.build import transforms, validate
+from etl.build import RAW_OBSERVATION_SQL, transforms, validate
 from etl.config import DEFAULT_DATA_DIR
+from etl.warehouse import build_lock, discard, staging_path, swap_in
 
 # Tables loaded from Parquet; the mart tables are rebuilt from them by the same SQL as a build.
 TABLES = [
@@ -23,6 +23,9 @@ TABLES = [
     "core.release",
     "core.observation",
     "core.build",
+    "core.boundary",
+    "core.hex_layout",
+    "core.lad_combined_authority",
 ]
 
 
@@ -53,28 +56,25 @@ def export(warehouse: Path) -> int:
 
 def restore(warehouse: Path) -> None:
     """Create the warehouse from the embedded Parquet, built and swapped in like any build."""
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    staging = warehouse.with_name(f".{warehouse.name}.restoring-{os.getpid()}")
-    staging.unlink(missing_ok=True)
-    con = duckdb.connect(str(staging))
-    try:
-        for schema in ("raw", "core", "mart"):
-            con.execute(f"CREATE SCHEMA {schema}")
-        for table in TABLES:
-            con.execute(
-                f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(_file(table))]
-            )
-        # raw.observation is not shipped; the checks that read it see an empty table.
-        con.execute(
-            "CREATE TABLE raw.observation AS SELECT * EXCLUDE (geo_code), geo_code "
-            "FROM core.observation LIMIT 0"
-        )
-        for transform in transforms():
-            if transform.parent.name == "mart":
-                con.execute(transform.read_text())
-        validate(con)
-        con.close()
-        os.replace(staging, warehouse)
-    finally:
-        con.close()
-        staging.unlink(missing_ok=True)
+    with build_lock(warehouse):
+        staging = staging_path(warehouse, "restoring")
+        con = duckdb.connect(str(staging))
+        try:
+            for schema in ("raw", "core", "mart"):
+                con.execute(f"CREATE SCHEMA {schema}")
+            for table in TABLES:
+                con.execute(
+                    f"CREATE TABLE {table} AS SELECT * FROM read_parquet(?)", [str(_file(table))]
+                )
+            # raw.observation is not shipped; the checks that read it see an empty table.
+            con.execute(RAW_OBSERVATION_SQL.read_text())
+            for transform in transforms():
+                if transform.parent.name == "mart":
+                    con.execute(transform.read_text())
+            validate(con)
+            con.execute("CHECKPOINT")
+            con.close()
+            swap_in(staging, warehouse)
+        finally:
+            con.close()
+            discard(staging)

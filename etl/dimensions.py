@@ -83,8 +83,10 @@ def industries(seen: dict[str, str]) -> pd.DataFrame:
         hierarchy = groups[code]["hierarchy"] if code in groups else "ons group"
         records.append((code, name, "ons_regional_accounts", hierarchy, covered))
     sections: dict[str, tuple[str, set[str]]] = {}
+    ons_codes = {record[0] for record in records}
     for d in divisions.values():
-        records.append((d.code, d.name, "sic2007", "division", frozenset({d.code})))
+        if d.code not in ons_codes:  # ONS writes divisions 10-98 as SIC does: one row each
+            records.append((d.code, d.name, "sic2007", "division", frozenset({d.code})))
         sections.setdefault(d.section, (d.name, set()))[1].add(d.code)
     section_names = _section_names()
     for letter, (_, members) in sections.items():

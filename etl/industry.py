@@ -15,6 +15,15 @@ from pathlib import Path
 IMPUTED_RENT = "68IMP"
 FOUNDATIONAL_STRICT = {"material", "providential"}
 EVERYDAY = FOUNDATIONAL_STRICT | {"overlooked"}
+# SIC 2007 sections by their division ranges, for sources coded by section letter (e.g. BRES).
+SECTION_SPANS = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTU",
+        "1-3 5-9 10-33 35 36-39 41-43 45-47 49-53 55-56 58-63 64-66 68 69-75 77-82 84 85 86-88 "
+        "90-93 94-96 97-98 99".split(),
+        strict=True,
+    )
+)
 # Exclusive buckets for stacked charts, in order of precedence (taxonomy section 4.2).
 BUCKETS = [
     "Frontier & foundational",
@@ -78,6 +87,8 @@ def covered_divisions(code: str, known: set[str]) -> frozenset[str]:
     code = code.strip()
     if code == IMPUTED_RENT:
         return frozenset({IMPUTED_RENT})
+    if code in SECTION_SPANS:  # a bare SIC section letter classifies businesses: no imputed rent
+        return frozenset(_expand(SECTION_SPANS[code], known))
     if code in {"Total", "A-T"}:
         spans = "1-98"  # division 99 (extra-territorial) is outside regional accounts
     elif code == "A-E":

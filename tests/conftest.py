@@ -87,33 +87,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def streamlit_server(default_warehouse):
-    """A real Streamlit server on loopback serving the default warehouse."""
+def start_server(warehouse: Path) -> tuple[str, subprocess.Popen]:
+    """Start a real Streamlit server on loopback serving ``warehouse``; wait until healthy."""
     port = _free_port()
-    env = {**os.environ, "BEYOND_GDP_WAREHOUSE": str(default_warehouse)}
+    env = {**os.environ, "BEYOND_GDP_WAREHOUSE": str(warehouse)}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -121,12 +103,17 @@ def streamlit_server(default_warehouse):
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
-                    break
+                    return url, process
         except OSError:
             time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("Streamlit server did not become healthy within 60 s")
+    process.kill()
+    raise RuntimeError("Streamlit server did not become healthy within 60 s")
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(default_warehouse):
+    """A real Streamlit server on loopback serving the default warehouse."""
+    url, process = start_server(default_warehouse)
     yield url
     process.terminate()
     process.wait(timeout=20)

@@ -6,6 +6,9 @@ import csv
 import re
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from python_calamine import CalamineWorkbook
 
 from etl.errors import SourceFormatError
@@ -26,23 +29,45 @@ MARKERS = {
 }
 BLANK = "blank"
 
-_NUMBER = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?$|^-?\.[0-9]+$")
+_NUMBER_PATTERN = r"^-?[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?$|^-?\.[0-9]+$"
+_NUMBER = re.compile(_NUMBER_PATTERN)
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
-    """All rows of a CSV file, or of one sheet of an xlsx/xls workbook."""
+    """All rows of a CSV file (UTF-8, with or without a byte-order mark), or of one sheet of an
+    xlsx/xls workbook. An empty, undecodable, truncated or corrupt file raises SourceFormatError."""
     if path.stat().st_size == 0:
         raise SourceFormatError(path, "a non-empty file", sheet=sheet, found="0 bytes")
     if path.suffix.lower() == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [list(row) for row in csv.reader(handle)]
+        return _csv_rows(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own types for corrupt or truncated files
         raise SourceFormatError(path, "a readable xlsx/xls workbook", found=str(exc)) from exc
     if sheet not in workbook.sheet_names:
         raise SourceFormatError(path, f"a sheet named '{sheet}'", found=workbook.sheet_names)
-    return workbook.get_sheet_by_name(sheet).to_python()
+    try:
+        return workbook.get_sheet_by_name(sheet).to_python()
+    except Exception as exc:  # a sheet whose part of the archive is damaged
+        raise SourceFormatError(path, "a readable sheet", sheet=sheet, found=str(exc)) from exc
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            rows = list(reader)
+        except UnicodeDecodeError as exc:
+            raise SourceFormatError(
+                path, "UTF-8 text", row=reader.line_num + 1, found=str(exc)
+            ) from exc
+        except csv.Error as exc:  # e.g. a NUL byte from a damaged download
+            raise SourceFormatError(
+                path, "comma-separated text", row=reader.line_num, found=str(exc)
+            ) from exc
+    if not any(any(cell.strip() for cell in row) for row in rows):
+        raise SourceFormatError(path, "at least one non-blank line", found="only blank lines")
+    return rows
 
 
 def as_text(cell: object) -> str:
@@ -78,6 +103,34 @@ def parse_value(
     raise SourceFormatError(
         path, f"a number or a known marker in column '{column}'", sheet=sheet, row=row, found=text
     )
+
+
+def parse_values(
+    cells: np.ndarray, *, path: Path, sheet: str | None, rows: np.ndarray, columns: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``parse_value`` over a whole object array of cells at once: (values, statuses), with NaN
+    where the value is missing. ``rows`` and ``columns`` give each cell's row number and column
+    label for errors. Numbers (and text that is plainly a number) take a vectorised path; only the
+    rest goes cell by cell through ``parse_value``, so markers and errors are exactly the same."""
+    count = len(cells)
+    values = np.full(count, np.nan)
+    statuses = np.full(count, None, dtype=object)
+    kinds = np.fromiter(map(type, cells), dtype=object, count=count)
+    numeric = np.equal(kinds, float) | np.equal(kinds, int)
+    values[numeric] = cells[numeric].astype(np.float64)
+    texts = np.flatnonzero(np.equal(kinds, str))
+    if len(texts):
+        strings = pa.array(cells[texts], type=pa.string())
+        plain = pc.match_substring_regex(strings, _NUMBER_PATTERN).to_numpy(zero_copy_only=False)
+        digits = pc.replace_substring(strings.filter(pa.array(plain)), ",", "")
+        values[texts[plain]] = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+        numeric[texts[plain]] = True
+    for i in np.flatnonzero(~numeric):
+        value, statuses[i] = parse_value(
+            cells[i], path=path, sheet=sheet, row=int(rows[i]), column=str(columns[i])
+        )
+        values[i] = np.nan if value is None else value
+    return values, statuses
 
 
 def locate_header(

@@ -133,3 +133,30 @@ def test_lens_shares_add_to_one_hundred(con):
         "GROUP BY geo_code, period)"
     ).fetchone()[0]
     assert worst < 1e-9
+
+
+def test_lens_buckets_add_up_to_gva_without_double_counting(con):
+    """Buckets (suppressed leaves included as 'Not disclosed') sum to each area's total GVA less
+    imputed rent, within rounding: no industry is counted twice at any level."""
+    rows = con.execute(
+        """
+        WITH buckets AS (
+            SELECT geo_code, period, geo_level, sum(gva_gbp_m) AS gva FROM mart.gva_lens_share
+            GROUP BY ALL
+        ),
+        published AS (
+            SELECT geo_code, period,
+                   max(value) FILTER (industry_code = 'Total')
+                     - coalesce(max(value) FILTER (industry_code = '68IMP'), 0) AS gva,
+                   count(*) FILTER (is_leaf) AS leaves
+            FROM mart.observation_latest WHERE indicator_id = 'gva_cp_gbp_m' GROUP BY ALL
+        )
+        SELECT b.geo_level, count(*), max(abs(b.gva - p.gva) - 0.5 * p.leaves)
+        FROM buckets AS b JOIN published AS p USING (geo_code, period)
+        GROUP BY ALL ORDER BY 1
+        """
+    ).fetchall()
+    levels = {level for level, *_ in rows}
+    assert {"ITL1", "ITL2", "ITL3", "LAD", "UK"} <= levels
+    for level, n, excess in rows:
+        assert excess <= 1e-9, (level, n, excess)

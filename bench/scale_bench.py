@@ -1,0 +1,129 @@
+"""Page queries on synthetic warehouses at 1x, 10x and 100x the real row count, against a pandas
+in-memory baseline measured in the same run.
+
+    .venv/bin/python bench/scale_bench.py [--factors 1 10 100] [--repeat 30] [--pandas-max 10]
+
+The 1x warehouse is the real one (restored from the embedded default). An Nx warehouse holds N
+copies of every area (codes suffixed), so a level with 374 districts gets 37,400 areas at 100x:
+as many as England and Wales have LSOAs. The page queries are the dashboard's own SQL files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from etl import default_data  # noqa: E402
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "dashboard" / "sql"
+
+# (name, SQL file, parameters): the interactions behind the home and compare pages.
+QUERIES = [
+    ("ranked ITL1", "ranked_areas", ["gva_per_head_gbp", "2021", "ITL1"]),
+    ("ranked LAD", "ranked_areas", ["gva_cp_gbp_m", "2021", "LAD"]),
+    ("periods LAD", "available_periods", ["gva_cp_gbp_m", "LAD"]),
+    ("lens shares ITL1", "lens_shares", ["ITL1", "2021"]),
+    ("lens shares LAD", "lens_shares", ["LAD", "2021"]),
+]
+
+
+def synthetic(real: Path, factor: int, target: Path) -> None:
+    """Copy the real mart tables ``factor`` times with suffixed area codes, in the same order."""
+    con = duckdb.connect(str(target))
+    quoted = str(real).replace("'", "''")  # ATTACH takes no parameters; the path is ours
+    con.execute(f"ATTACH '{quoted}' AS real (READ_ONLY)")
+    con.execute("CREATE SCHEMA mart")
+    for table, order in (
+        ("observation_latest", "indicator_id, geo_level, industry_code, sex, period_start, geo_code"),
+        ("gva_lens_share", "geo_level, period_start, geo_code, bucket"),
+    ):
+        suffix = "CASE WHEN c.i = 0 THEN t.geo_code ELSE t.geo_code || '-' || c.i END"
+        con.execute(
+            f"CREATE TABLE mart.{table} AS SELECT t.* REPLACE ({suffix} AS geo_code) "
+            f"FROM real.mart.{table} AS t, range(?) AS c(i) ORDER BY {order}",
+            [factor],
+        )
+    con.close()
+
+
+def timed(function, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(1000 * (time.perf_counter() - start))
+    times.sort()
+    return statistics.median(times), times[max(0, int(0.95 * len(times)) - 1)]
+
+
+def pandas_query(frames: dict[str, pd.DataFrame], name: str, params: list[str]) -> pd.DataFrame:
+    """The same selections done on in-memory frames with boolean masks."""
+    obs, lens = frames["observation_latest"], frames["gva_lens_share"]
+    if name == "ranked_areas":
+        ind, period, level = params
+        mask = ((obs["indicator_id"] == ind) & (obs["period"] == period)
+                & (obs["industry_code"] == "Total") & (obs["sex"] == "all")
+                & ((obs["geo_level"] == level) | (obs["geo_code"] == "UK")))
+        return obs.loc[mask].sort_values("value", ascending=False)
+    if name == "available_periods":
+        ind, level = params
+        mask = ((obs["indicator_id"] == ind) & (obs["geo_level"] == level)
+                & (obs["industry_code"] == "Total") & obs["value"].notna())
+        return obs.loc[mask, ["period", "period_start"]].drop_duplicates().sort_values("period_start")
+    level, period = params
+    return lens.loc[(lens["geo_level"] == level) & (lens["period"] == period)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--pandas-max", type=int, default=10,
+                        help="largest factor also measured in pandas (memory bound)")
+    parser.add_argument("--warehouse", type=Path, default=None,
+                        help="the 1x warehouse (default: restored from the embedded data)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    real = args.warehouse or work / "real.duckdb"
+    if args.warehouse is None:
+        default_data.restore(real)
+    print(f"{'factor':>6} {'rows':>12} {'query':18} {'duckdb p50':>10} {'p95':>8} "
+          f"{'pandas p50':>10} {'p95':>8} {'ratio':>6}")
+    for factor in args.factors:
+        path = work / f"x{factor}.duckdb"
+        start = time.perf_counter()
+        synthetic(real, factor, path)
+        built = time.perf_counter() - start
+        con = duckdb.connect(str(path), read_only=True)
+        rows = con.execute("SELECT count(*) FROM mart.observation_latest").fetchone()[0]
+        frames = None
+        if factor <= args.pandas_max:
+            frames = {t: con.execute(f"SELECT * FROM mart.{t}").df()
+                      for t in ("observation_latest", "gva_lens_share")}
+        for label, sql_name, params in QUERIES:
+            sql = (SQL_DIR / f"{sql_name}.sql").read_text()
+            d50, d95 = timed(lambda: con.cursor().execute(sql, params).df(), args.repeat)
+            if frames is not None:
+                p50, p95 = timed(lambda: pandas_query(frames, sql_name, params), args.repeat)
+                tail = f"{p50:>10.1f} {p95:>8.1f} {p50 / d50:>5.1f}x"
+            else:
+                tail = f"{'-':>10} {'-':>8} {'-':>6}"
+            print(f"{factor:>5}x {rows:>12,d} {label:18} {d50:>10.1f} {d95:>8.1f} {tail}")
+        print(f"       (synthetic {factor}x built in {built:.1f} s, "
+              f"{path.stat().st_size / 1e6:.0f} MB)")
+        con.close()
+        path.unlink()
+
+
+if __name__ == "__main__":
+    main()

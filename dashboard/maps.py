@@ -1,0 +1,225 @@
+"""Map figures: a choropleth on simplified ONS boundaries (MapLibre with a blank white style, so
+no tiles are fetched and it works offline) and a hex cartogram drawn as plain Plotly shapes.
+
+Both take ``areas``: one row per area with geo_code, geo_name, value, status, rank, gap_uk and
+hover text, as ``ranked`` returns it. Colours are viridis (colour-blind safe); areas without a
+published value are grey and say why on hover.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from dashboard import fmt
+from dashboard.charts import FONT
+
+COLOURS = "Viridis"
+MISSING = "#d0d0d0"
+EDGE = "#ffffff"
+HEX_RADIUS = 1 / math.sqrt(3)  # pointy-top hexes one unit wide
+
+
+def ranked(rows: pd.DataFrame, uk_value: float | None, unit: str, decimals: int) -> pd.DataFrame:
+    """Areas with their rank (1 = highest value), gap to the UK and hover text."""
+    areas = rows[rows["geo_code"] != "UK"].copy()
+    areas["rank"] = areas["value"].rank(ascending=False, method="min").astype("Int64")
+    known = int(areas["value"].notna().sum())
+    areas["gap_uk"] = areas["value"] - uk_value if uk_value is not None else np.nan
+    areas["hover"] = [
+        _hover(r, known, uk_value, unit, decimals) for r in areas.itertuples(index=False)
+    ]
+    return areas.reset_index(drop=True)
+
+
+def _hover(row, known: int, uk_value: float | None, unit: str, decimals: int) -> str:
+    if pd.isna(row.value):
+        status = f" ({row.status})" if isinstance(row.status, str) and row.status else ""
+        return f"<b>{row.geo_name}</b><br>No published value{status}"
+    text = f"<b>{row.geo_name}</b><br>{fmt.value(row.value, unit, decimals)}"
+    text += f"<br>Rank {row.rank} of {known} (1 = highest)"
+    if uk_value is not None:
+        gap = row.value - uk_value
+        sign = "+" if gap >= 0 else "−"
+        text += f"<br>{sign}{fmt.value(abs(gap), unit, decimals)} vs UK"
+        text += f" ({100 * gap / uk_value:+.1f}%)"
+    return text
+
+
+def colour_range(values: pd.Series) -> tuple[float, float, bool]:
+    """Colour limits: the full range, or the 2nd to 98th percentile when a few outliers (such as
+    the City of London) would otherwise flatten every other area into one colour."""
+    known = values.dropna()
+    if known.empty:
+        return 0.0, 1.0, False
+    lo, hi = float(known.min()), float(known.max())
+    if len(known) >= 20:
+        p2, p98 = (float(v) for v in known.quantile([0.02, 0.98]))
+        if hi - lo > 2 * (p98 - p2):
+            return p2, p98, True
+    return lo, hi, False
+
+
+def _colour_bar(unit: str) -> dict:
+    return {"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.7}
+
+
+def feature_collection(boundaries: pd.DataFrame) -> dict:
+    features = [
+        {"type": "Feature", "id": code, "geometry": json.loads(text)}
+        for code, text in zip(boundaries["geo_code"], boundaries["geojson"], strict=True)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _view_box(collection: dict, height_px: int = 520, width_px: int = 640) -> tuple[dict, float]:
+    """Centre and MapLibre zoom (512 px per 360° at zoom 0) that fit every feature."""
+    coords = np.array(
+        [point for f in collection["features"] for point in _points(f["geometry"]["coordinates"])]
+    )
+    (lon0, lat0), (lon1, lat1) = coords.min(axis=0), coords.max(axis=0)
+    centre = {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2}
+    lat_span = max((lat1 - lat0) / math.cos(math.radians(centre["lat"])), 0.1)
+    pixels_per_degree = min(height_px / lat_span, width_px / max(lon1 - lon0, 0.1))
+    return centre, max(1.0, min(10.0, math.log2(pixels_per_degree * 360 / 512)))
+
+
+def _points(coords):
+    if coords and isinstance(coords[0], (int, float)):
+        yield coords
+    else:
+        for part in coords:
+            yield from _points(part)
+
+
+def choropleth(areas: pd.DataFrame, boundaries: pd.DataFrame, unit: str) -> go.Figure:
+    """Areas filled by value on their boundaries; the colour bar is in the indicator's unit."""
+    drawn = areas[areas["geo_code"].isin(boundaries["geo_code"])]
+    collection = feature_collection(boundaries[boundaries["geo_code"].isin(drawn["geo_code"])])
+    known, missing = drawn[drawn["value"].notna()], drawn[drawn["value"].isna()]
+    lo, hi, _ = colour_range(known["value"])
+    fig = go.Figure()
+    if len(missing):
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=collection,
+                locations=missing["geo_code"],
+                z=[0] * len(missing),
+                colorscale=[[0, MISSING], [1, MISSING]],
+                showscale=False,
+                marker_line={"color": EDGE, "width": 0.5},
+                text=missing["hover"],
+                hovertemplate="%{text}<extra></extra>",
+                name="No published value",
+            )
+        )
+    fig.add_trace(
+        go.Choroplethmap(
+            geojson=collection,
+            locations=known["geo_code"],
+            z=known["value"],
+            zmin=lo,
+            zmax=hi,
+            colorscale=COLOURS,
+            colorbar=_colour_bar(unit),
+            marker_line={"color": EDGE, "width": 0.5},
+            text=known["hover"],
+            hovertemplate="%{text}<extra></extra>",
+            name=unit,
+        )
+    )
+    centre, zoom = _view_box(collection) if collection["features"] else ({}, 4)
+    fig.update_layout(
+        map={"style": "white-bg", "center": centre, "zoom": zoom},
+        font={"family": FONT, "size": 13, "color": "#222222"},
+        paper_bgcolor="white",
+        height=720,
+        margin={"l": 10, "r": 10, "t": 80},
+    )
+    return fig
+
+
+def hex_centres(hexes: pd.DataFrame) -> pd.DataFrame:
+    """x, y of each hex centre: HexJSON offset rows ('odd-r' shifts odd rows right by half a
+    hex, 'even-r' even rows); rows are stacked √3/2 apart and r increases northwards."""
+    shifted = np.where(hexes["offset"] == "odd-r", hexes["r"] % 2 == 1, hexes["r"] % 2 == 0)
+    return hexes.assign(x=hexes["q"] + 0.5 * shifted, y=hexes["r"] * math.sqrt(3) / 2)
+
+
+def _hex_path(x: float, y: float) -> str:
+    corners = [
+        (
+            x + HEX_RADIUS * math.cos(math.radians(30 + 60 * k)),
+            y + HEX_RADIUS * math.sin(math.radians(30 + 60 * k)),
+        )
+        for k in range(6)
+    ]
+    return "M" + "L".join(f"{a:.3f},{b:.3f}" for a, b in corners) + "Z"
+
+
+def hex_map(areas: pd.DataFrame, hexes: pd.DataFrame, unit: str) -> go.Figure:
+    """One equal hex per area, filled by value; hover on each hex's centre."""
+    placed = hex_centres(hexes).merge(areas, on="geo_code")
+    known = placed["value"].notna()
+    lo, hi, _ = colour_range(placed["value"])
+    scaled = ((placed["value"] - lo) / (hi - lo) if hi > lo else placed["value"] * 0 + 0.5).clip(
+        0, 1
+    )
+    fills = [sample_colorscale(COLOURS, [t])[0] if not pd.isna(t) else MISSING for t in scaled]
+    shapes = [
+        {
+            "type": "path",
+            "path": _hex_path(x, y),
+            "fillcolor": fill,
+            "line": {"color": EDGE, "width": 1},
+            "layer": "below",
+        }
+        for x, y, fill in zip(placed["x"], placed["y"], fills, strict=True)
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=placed["x"],
+            y=placed["y"],
+            mode="markers",
+            marker={
+                "size": 14,
+                "opacity": 0,
+                "color": placed["value"],
+                "colorscale": COLOURS,
+                "cmin": lo,
+                "cmax": hi,
+                "showscale": bool(known.any()),
+                "colorbar": _colour_bar(unit),
+            },
+            text=placed["hover"],
+            hovertemplate="%{text}<extra></extra>",
+            name=unit,
+        )
+    )
+    rows = placed["r"].max() - placed["r"].min() + 1 if len(placed) else 1
+    fig.update_layout(
+        shapes=shapes,
+        font={"family": FONT, "size": 13, "color": "#222222"},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        height=int(min(1100, max(520, 160 + 26 * rows))),
+        margin={"l": 10, "r": 10, "t": 80},
+        showlegend=False,
+    )
+    fig.update_xaxes(visible=False, scaleanchor="y", scaleratio=1)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def best_layout(hexes: pd.DataFrame, codes: set[str]) -> pd.DataFrame:
+    """The layout that places the most of ``codes`` (ties: the later layout name)."""
+    if hexes.empty:
+        return hexes
+    cover = hexes[hexes["geo_code"].isin(codes)].groupby("layout").size()
+    cover = cover.reindex(sorted(hexes["layout"].unique()), fill_value=0)
+    return hexes[hexes["layout"] == cover[::-1].idxmax()]

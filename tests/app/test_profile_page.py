@@ -1,0 +1,70 @@
+"""AppTest for the area profile: default view, a changed selection, and hostile URL parameters."""
+
+from streamlit.testing.v1 import AppTest
+
+from etl.config import PROJECT_ROOT
+
+APP = str(PROJECT_ROOT / "app.py")
+
+
+def _run(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/area_profile.py")
+    return at.run()
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _bold(at: AppTest) -> list[str]:
+    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+
+
+def test_default_view_profiles_the_first_itl1_region(app_warehouse):
+    at = _run()
+    assert not at.exception
+    assert at.radio(key="profile_level").value == "ITL1"
+    assert at.query_params["level"] == "ITL1" and at.query_params["areas"]
+    assert len(at.metric) >= 4
+    assert len(at.get("plotly_chart")) == 2  # trends against the UK, sector mix
+
+
+def test_london_card_shows_value_uk_gap_and_rank(app_warehouse):
+    at = _run(areas="TLI")
+    assert not at.exception and not at.info
+    assert _metric(at, "GVA per head (2021)") == "£55,412"
+    captions = [c.value for c in at.caption]
+    assert "UK £30,443 · £24,969 (82.0%) above the UK: better · rank 1 of 12 ITL1 areas" in captions
+    # totals are shares of the UK and ranked by size, never "worse than the UK"
+    assert any(c.startswith("UK 67,026,307 · 13.1% of the UK total") for c in captions)
+    summary = _bold(at)[0]
+    assert summary.startswith("London has published figures for 5 indicator(s).")
+    assert "GVA per head, 82.0% above the UK in 2021" in summary
+    assert "Its best rank is 1 of 12 ITL1 areas on GVA per head (2021)" in summary
+    assert (
+        "In 2021, GVA in London came 20.3% from foundational industries (UK 33.1%)" in _bold(at)[-1]
+    )
+
+
+def test_changing_level_and_area_changes_the_cards(app_warehouse):
+    at = _run()
+    at.radio(key="profile_level").set_value("LAD").run()
+    at.selectbox(key="profile_area_LAD").set_value("E09000033").run()
+    assert not at.exception
+    assert at.query_params["level"] == "LAD" and at.query_params["areas"] == "E09000033"
+    assert _metric(at, "GVA (2021)") == "£76,153 million"
+    assert [c.value for c in at.caption][0] == (
+        "UK £2,040,499 million · 3.7% of the UK total · rank 2 of 374 LAD areas by size"
+    )
+
+
+def test_link_with_hostile_parameters_falls_back_with_notices(app_warehouse):
+    at = _run(level="ITL1'; DROP TABLE core.geography; --", areas="<script>alert(1)</script>")
+    assert not at.exception
+    notices = [i.value for i in at.info]
+    assert sum("not available here" in n for n in notices) == 2
+    assert at.radio(key="profile_level").value == "ITL1"
+    assert at.query_params["areas"] != "<script>alert(1)</script>"
