@@ -34,13 +34,27 @@ def _signature() -> tuple[str, float]:
 
 @st.cache_resource(max_entries=2)
 def _connection(path: str, mtime: float) -> duckdb.DuckDBPyConnection:
-    """Opened read-only; a new file (new mtime) after a swap gets a new connection."""
-    return duckdb.connect(path, read_only=True)
+    """The warehouse attached read-only to a private in-memory database. A new file (new mtime)
+    after a swap gets a new connection; ATTACH, unlike connect(path), does not reuse a database
+    already open in this process, so the new file is really read."""
+    con = duckdb.connect()
+    quoted = path.replace("'", "''")  # ATTACH takes no parameters; the path is configuration
+    con.execute(f"ATTACH '{quoted}' AS warehouse (READ_ONLY)")
+    return con
+
+
+def _cursor(signature: tuple[str, float]) -> duckdb.DuckDBPyConnection:
+    cursor = _connection(*signature).cursor()
+    cursor.execute("USE warehouse")
+    return cursor
 
 
 def build_id() -> str:
-    con = _connection(*_signature())
-    return con.cursor().execute("SELECT build_id FROM core.build").fetchone()[0]
+    cursor = _cursor(_signature())
+    try:
+        return cursor.execute("SELECT build_id FROM core.build").fetchone()[0]
+    finally:
+        cursor.close()
 
 
 @cache
@@ -50,7 +64,7 @@ def _sql(name: str) -> str:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached_query(name: str, params: tuple, signature: tuple[str, float]) -> pd.DataFrame:
-    cursor = _connection(*signature).cursor()
+    cursor = _cursor(signature)
     try:
         return cursor.execute(_sql(name), list(params)).df()
     finally:

@@ -69,7 +69,7 @@ if len(periods) > 1:
     year = st.select_slider("Year", options=periods, value=year, key="map_year")
 state.show_notices()
 state.remember(indicator=indicator_id, level=level, year=year, style=style)
-if sex != "all":
+if sex != "all" or "sex" in st.query_params:  # also rewrites a link's unusable sex
     state.remember(sex=sex)
 
 view = map_view(indicator_id, level, year, style=style, sex=sex)

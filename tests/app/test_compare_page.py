@@ -62,7 +62,7 @@ def test_changing_level_and_years_changes_the_figures(app_warehouse):
 
 
 def test_within_a_region_ranks_its_areas_against_the_region(app_warehouse):
-    at = _run(level="ITL3", within="TLI", years="1998,2021")
+    at = _run(indicator="gva_per_head_gbp", level="ITL3", within="TLI", years="1998,2021")
     assert not at.exception and not at.info
     ranked = _bold(at)[0]
     assert ranked.endswith(
@@ -85,7 +85,7 @@ def test_link_with_hostile_parameters_falls_back_with_notices(app_warehouse):
     notices = " ".join(i.value for i in at.info)
     for key in ("indicator", "level", "years", "year", "areas", "within"):
         assert f"link's {key}" in notices
-    assert at.selectbox(key="compare_indicator").value == "gva_per_head_gbp"
+    assert at.selectbox(key="compare_indicator").value == "gdhi_per_head_gbp"  # the default
     assert at.query_params["areas"] == "TLI"
 
 

@@ -23,8 +23,8 @@ def test_default_view_scores_itl1_regions(app_warehouse):
     at = _run()
     assert not at.exception
     assert _bold(at)[0] == (
-        "With these weights London ranks first of 12 ITL1 areas (score 100) and the North East "
-        "last (0). No area's rank differs from its rank under equal weights."
+        "With these weights London ranks first of 12 ITL1 areas (score 78) and the North East "
+        "last (15). No area's rank differs from its rank under equal weights."
     )
     table = at.dataframe[0].value
     assert len(table) == 12
@@ -36,20 +36,22 @@ def test_default_view_scores_itl1_regions(app_warehouse):
     )
     assert used.loc["Population", "left_out_because"] == "no better direction"
     assert used.loc["GVA per head", "scored"]
-    # decoupling needs a non-output indicator; the default data has none, and says so
-    assert any("This needs an output indicator" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 2  # composite ranks and the decoupling scatter
 
 
 def test_changing_level_rescores(app_warehouse):
     at = _run()
     at.radio(key="sc_level").set_value("ITL2").run()
     assert not at.exception
-    assert _bold(at)[0].startswith("With these weights Inner London - West ranks first of 41 ITL2")
+    assert _bold(at)[0].startswith("With these weights Inner London - West ranks first of 51 ITL2")
     assert at.query_params["level"] == "ITL2"
 
 
 def test_a_zero_weight_link_leaves_nothing_to_rank(app_warehouse):
-    at = _run(weights="output:0")
+    from dashboard.views import scorecard
+
+    themes = scorecard.themes(scorecard.inputs("ITL1")[1])
+    at = _run(weights=",".join(f"{theme}:0" for theme in themes))
     assert not at.exception and not any("Ignored" in i.value for i in at.info)
     assert at.slider(key="w_output").value == 0.0
     assert _bold(at)[0] == "No ITL1 area has enough scored indicators to be ranked."

@@ -65,4 +65,5 @@ def test_sessions_keep_working_through_a_refresh_and_see_the_new_build(live_serv
     after = _build_id(live)
     assert after != before
     assert [e for log in logs for e in log.errors] == []
-    assert all(log.build_ids and log.build_ids[-1] == after for log in logs)
+    assert all(log.build_ids and log.build_ids[-1] == after for log in logs), (
+        before, after, [log.build_ids for log in logs])

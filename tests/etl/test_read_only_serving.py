@@ -18,14 +18,28 @@ APP_FILES = [
 
 
 def test_the_app_opens_the_warehouse_read_only():
-    connects = []
+    """Every connect() with a database path passes read_only=True, and every ATTACH of the
+    warehouse says READ_ONLY (an in-memory connect() holds nothing of its own)."""
+    opened = []
     for path in APP_FILES:
-        for node in ast.walk(ast.parse(path.read_text())):
+        tree = ast.parse(path.read_text())
+        in_fstrings = {
+            id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values
+        }
+        for node in ast.walk(tree):
+            if id(node) in in_fstrings:
+                continue
             if isinstance(node, ast.Call) and ast.unparse(node.func) == "duckdb.connect":
                 keywords = {k.arg: ast.unparse(k.value) for k in node.keywords}
-                connects.append((path.name, keywords.get("read_only")))
-    assert connects, "the app should open the warehouse somewhere"
-    assert all(flag == "True" for _, flag in connects), connects
+                if node.args or "database" in keywords:
+                    opened.append((path.name, keywords.get("read_only") == "True"))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value.lstrip().upper().startswith("ATTACH"):
+                    opened.append((path.name, "READ_ONLY" in node.value.upper()))
+            if isinstance(node, ast.JoinedStr) and "ATTACH" in ast.unparse(node):
+                opened.append((path.name, "READ_ONLY" in ast.unparse(node).upper()))
+    assert opened, "the app should open the warehouse somewhere"
+    assert all(read_only for _, read_only in opened), opened
 
 
 def test_a_build_swaps_in_while_a_reader_holds_the_old_file(live, gva_raw):
