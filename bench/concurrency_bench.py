@@ -31,9 +31,11 @@ YEARS = ["2021", "2015", "2008"]
 def report(label: str, logs, pid: int) -> None:
     timings = [t for log in logs for t in log.timings_ms]
     errors = [e for log in logs for e in log.errors]
-    print(f"{label:32s} charts {len(timings):4d}  p50 {percentile(timings, .5):6.0f} ms  "
-          f"p95 {percentile(timings, .95):6.0f} ms  errors {len(errors)}  "
-          f"server RSS {rss_mb(pid):5.0f} MB")
+    print(
+        f"{label:32s} charts {len(timings):4d}  p50 {percentile(timings, 0.5):6.0f} ms  "
+        f"p95 {percentile(timings, 0.95):6.0f} ms  errors {len(errors)}  "
+        f"server RSS {rss_mb(pid):5.0f} MB"
+    )
     for error in errors[:5]:
         print("   ", error)
 
@@ -53,27 +55,55 @@ def main() -> None:
     url, server = start_server(live)
     ready = time.perf_counter() - start
     first = asyncio.run(run_sessions(url, CHROMIUM, CHROMIUM_ARGS, 1, 1, YEARS))
-    print(f"cold start: server ready {ready:.1f} s, first chart {first[0].timings_ms[0] / 1000:.1f} s "
-          "after ready")
+    print(
+        f"cold start: server ready {ready:.1f} s, first chart {first[0].timings_ms[0] / 1000:.1f} s "
+        "after ready"
+    )
     try:
-        logs = asyncio.run(run_sessions(url, CHROMIUM, CHROMIUM_ARGS, args.sessions,
-                                        args.rounds, YEARS))
+        logs = asyncio.run(
+            run_sessions(url, CHROMIUM, CHROMIUM_ARGS, args.sessions, args.rounds, YEARS)
+        )
         report(f"{args.sessions} sessions x {args.rounds} visits", logs, server.pid)
         if SHARED_MIRROR.exists():
             raw = work / "raw"
-            subprocess.run([sys.executable, "-m", "etl", "refresh", "--quiet", "--mirror",
-                            str(SHARED_MIRROR), "--raw-dir", str(raw), "--warehouse",
-                            str(work / "scratch.duckdb")], cwd=PROJECT_ROOT, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "etl",
+                    "refresh",
+                    "--quiet",
+                    "--mirror",
+                    str(SHARED_MIRROR),
+                    "--raw-dir",
+                    str(raw),
+                    "--warehouse",
+                    str(work / "scratch.duckdb"),
+                ],
+                cwd=PROJECT_ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
 
             async def refresh() -> None:
                 build = await asyncio.create_subprocess_exec(
-                    sys.executable, "-m", "etl", "build", "--quiet", "--warehouse", str(live),
-                    "--raw-dir", str(raw), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL)
+                    sys.executable,
+                    "-m",
+                    "etl",
+                    "build",
+                    "--quiet",
+                    "--warehouse",
+                    str(live),
+                    "--raw-dir",
+                    str(raw),
+                    cwd=PROJECT_ROOT,
+                    stdout=subprocess.DEVNULL,
+                )
                 await build.wait()
 
-            logs = asyncio.run(run_sessions(url, CHROMIUM, CHROMIUM_ARGS, args.sessions, 1,
-                                            YEARS, during=refresh))
+            logs = asyncio.run(
+                run_sessions(url, CHROMIUM, CHROMIUM_ARGS, args.sessions, 1, YEARS, during=refresh)
+            )
             report(f"{args.sessions} sessions during a swap", logs, server.pid)
     finally:
         server.terminate()

@@ -43,7 +43,10 @@ def synthetic(real: Path, factor: int, target: Path) -> None:
     con.execute(f"ATTACH '{quoted}' AS real (READ_ONLY)")
     con.execute("CREATE SCHEMA mart")
     for table, order in (
-        ("observation_latest", "indicator_id, geo_level, industry_code, sex, period_start, geo_code"),
+        (
+            "observation_latest",
+            "indicator_id, geo_level, industry_code, sex, period_start, geo_code",
+        ),
         ("gva_lens_share", "geo_level, period_start, geo_code, bucket"),
     ):
         suffix = "CASE WHEN c.i = 0 THEN t.geo_code ELSE t.geo_code || '-' || c.i END"
@@ -70,15 +73,25 @@ def pandas_query(frames: dict[str, pd.DataFrame], name: str, params: list[str]) 
     obs, lens = frames["observation_latest"], frames["gva_lens_share"]
     if name == "ranked_areas":
         ind, period, level = params
-        mask = ((obs["indicator_id"] == ind) & (obs["period"] == period)
-                & (obs["industry_code"] == "Total") & (obs["sex"] == "all")
-                & ((obs["geo_level"] == level) | (obs["geo_code"] == "UK")))
+        mask = (
+            (obs["indicator_id"] == ind)
+            & (obs["period"] == period)
+            & (obs["industry_code"] == "Total")
+            & (obs["sex"] == "all")
+            & ((obs["geo_level"] == level) | (obs["geo_code"] == "UK"))
+        )
         return obs.loc[mask].sort_values("value", ascending=False)
     if name == "available_periods":
         ind, level = params
-        mask = ((obs["indicator_id"] == ind) & (obs["geo_level"] == level)
-                & (obs["industry_code"] == "Total") & obs["value"].notna())
-        return obs.loc[mask, ["period", "period_start"]].drop_duplicates().sort_values("period_start")
+        mask = (
+            (obs["indicator_id"] == ind)
+            & (obs["geo_level"] == level)
+            & (obs["industry_code"] == "Total")
+            & obs["value"].notna()
+        )
+        return (
+            obs.loc[mask, ["period", "period_start"]].drop_duplicates().sort_values("period_start")
+        )
     level, period = params
     return lens.loc[(lens["geo_level"] == level) & (lens["period"] == period)]
 
@@ -87,18 +100,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--pandas-max", type=int, default=10,
-                        help="largest factor also measured in pandas (memory bound)")
-    parser.add_argument("--warehouse", type=Path, default=None,
-                        help="the 1x warehouse (default: restored from the embedded data)")
+    parser.add_argument(
+        "--pandas-max",
+        type=int,
+        default=10,
+        help="largest factor also measured in pandas (memory bound)",
+    )
+    parser.add_argument(
+        "--warehouse",
+        type=Path,
+        default=None,
+        help="the 1x warehouse (default: restored from the embedded data)",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
     real = args.warehouse or work / "real.duckdb"
     if args.warehouse is None:
         default_data.restore(real)
-    print(f"{'factor':>6} {'rows':>12} {'query':18} {'duckdb p50':>10} {'p95':>8} "
-          f"{'pandas p50':>10} {'p95':>8} {'ratio':>6}")
+    print(
+        f"{'factor':>6} {'rows':>12} {'query':18} {'duckdb p50':>10} {'p95':>8} "
+        f"{'pandas p50':>10} {'p95':>8} {'ratio':>6}"
+    )
     for factor in args.factors:
         path = work / f"x{factor}.duckdb"
         start = time.perf_counter()
@@ -108,19 +131,27 @@ def main() -> None:
         rows = con.execute("SELECT count(*) FROM mart.observation_latest").fetchone()[0]
         frames = None
         if factor <= args.pandas_max:
-            frames = {t: con.execute(f"SELECT * FROM mart.{t}").df()
-                      for t in ("observation_latest", "gva_lens_share")}
+            frames = {
+                t: con.execute(f"SELECT * FROM mart.{t}").df()
+                for t in ("observation_latest", "gva_lens_share")
+            }
         for label, sql_name, params in QUERIES:
             sql = (SQL_DIR / f"{sql_name}.sql").read_text()
-            d50, d95 = timed(lambda: con.cursor().execute(sql, params).df(), args.repeat)
+            d50, d95 = timed(
+                lambda c=con, q=sql, p=params: c.cursor().execute(q, p).df(), args.repeat
+            )
             if frames is not None:
-                p50, p95 = timed(lambda: pandas_query(frames, sql_name, params), args.repeat)
+                p50, p95 = timed(
+                    lambda f=frames, n=sql_name, p=params: pandas_query(f, n, p), args.repeat
+                )
                 tail = f"{p50:>10.1f} {p95:>8.1f} {p50 / d50:>5.1f}x"
             else:
                 tail = f"{'-':>10} {'-':>8} {'-':>6}"
             print(f"{factor:>5}x {rows:>12,d} {label:18} {d50:>10.1f} {d95:>8.1f} {tail}")
-        print(f"       (synthetic {factor}x built in {built:.1f} s, "
-              f"{path.stat().st_size / 1e6:.0f} MB)")
+        print(
+            f"       (synthetic {factor}x built in {built:.1f} s, "
+            f"{path.stat().st_size / 1e6:.0f} MB)"
+        )
         con.close()
         path.unlink()
 

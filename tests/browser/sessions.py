@@ -39,12 +39,24 @@ async def _visit(page, url: str, expect_text: str | None, log: SessionLog) -> No
         log.build_ids.append(match.group(1))
 
 
-async def _session(browser, base: str, years: list[str], rounds: int, log: SessionLog,
-                   keep_going: asyncio.Event | None) -> None:
+async def _session(
+    browser,
+    base: str,
+    years: list[str],
+    rounds: int,
+    log: SessionLog,
+    keep_going: asyncio.Event | None,
+) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 1800})
     page = await context.new_page()
-    page.on("console", lambda m: log.errors.append(f"console: {m.text}")
-            if m.type == "error" and not m.text.startswith(HARMLESS_CONSOLE) else None)
+    page.on(
+        "console",
+        lambda m: (
+            log.errors.append(f"console: {m.text}")
+            if m.type == "error" and not m.text.startswith(HARMLESS_CONSOLE)
+            else None
+        ),
+    )
     try:
         done = 0
         while done < rounds or (keep_going is not None and keep_going.is_set()):
@@ -59,8 +71,15 @@ async def _session(browser, base: str, years: list[str], rounds: int, log: Sessi
         await context.close()
 
 
-async def run_sessions(base: str, chromium: str, args: list[str], sessions: int, rounds: int,
-                       years: list[str], during=None) -> list[SessionLog]:
+async def run_sessions(
+    base: str,
+    chromium: str,
+    args: list[str],
+    sessions: int,
+    rounds: int,
+    years: list[str],
+    during=None,
+) -> list[SessionLog]:
     """Run ``sessions`` concurrent readers for ``rounds`` visits each. If ``during`` is an async
     callable, sessions keep visiting until it returns (e.g. while a refresh swaps the warehouse)."""
     logs = [SessionLog() for _ in range(sessions)]
@@ -69,8 +88,10 @@ async def run_sessions(base: str, chromium: str, args: list[str], sessions: int,
         keep_going = asyncio.Event() if during else None
         if keep_going:
             keep_going.set()
-        tasks = [asyncio.create_task(_session(browser, base, years, rounds, log, keep_going))
-                 for log in logs]
+        tasks = [
+            asyncio.create_task(_session(browser, base, years, rounds, log, keep_going))
+            for log in logs
+        ]
         if during:
             await during()
             keep_going.clear()

@@ -41,9 +41,11 @@ def test_ten_sessions_render_every_chart_without_errors(live_server):
     logs = asyncio.run(run_sessions(url, CHROMIUM, CHROMIUM_ARGS, SESSIONS, 3, YEARS))
     timings = [t for log in logs for t in log.timings_ms]
     errors = [e for log in logs for e in log.errors]
-    print(f"\n{SESSIONS} sessions: {len(timings)} charts, p50 {percentile(timings, 0.5):.0f} ms, "
-          f"p95 {percentile(timings, 0.95):.0f} ms, errors {len(errors)}, "
-          f"server RSS {rss_mb(process.pid):.0f} MB")
+    print(
+        f"\n{SESSIONS} sessions: {len(timings)} charts, p50 {percentile(timings, 0.5):.0f} ms, "
+        f"p95 {percentile(timings, 0.95):.0f} ms, errors {len(errors)}, "
+        f"server RSS {rss_mb(process.pid):.0f} MB"
+    )
     assert errors == []
     assert len(timings) == SESSIONS * 3
 
@@ -54,16 +56,30 @@ def test_sessions_keep_working_through_a_refresh_and_see_the_new_build(live_serv
 
     async def refresh() -> None:
         build = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "etl", "build", "--quiet", "--warehouse", str(live),
-            "--raw-dir", str(raw_cache), cwd=PROJECT_ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            sys.executable,
+            "-m",
+            "etl",
+            "build",
+            "--quiet",
+            "--warehouse",
+            str(live),
+            "--raw-dir",
+            str(raw_cache),
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         _, stderr = await build.communicate()
         assert build.returncode == 0, stderr.decode()
 
-    logs = asyncio.run(run_sessions(url, CHROMIUM, CHROMIUM_ARGS, SESSIONS, 1, YEARS,
-                                    during=refresh))
+    logs = asyncio.run(
+        run_sessions(url, CHROMIUM, CHROMIUM_ARGS, SESSIONS, 1, YEARS, during=refresh)
+    )
     after = _build_id(live)
     assert after != before
     assert [e for log in logs for e in log.errors] == []
     assert all(log.build_ids and log.build_ids[-1] == after for log in logs), (
-        before, after, [log.build_ids for log in logs])
+        before,
+        after,
+        [log.build_ids for log in logs],
+    )

@@ -30,7 +30,9 @@ def _shot(page, name: str) -> None:
 
 
 def test_profile_page_draws_cards_and_trends(streamlit_server, page):
-    _open(page, f"{streamlit_server}/profile?areas=TLI&theme=output", "London has published figures")
+    _open(
+        page, f"{streamlit_server}/profile?areas=TLI&theme=output", "London has published figures"
+    )
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     assert page.get_by_text("£55,412").count() >= 1
     assert "GVA per head" in page.locator(".js-plotly-plot").first.inner_text()
@@ -38,7 +40,11 @@ def test_profile_page_draws_cards_and_trends(streamlit_server, page):
 
 
 def test_compare_page_draws_ranked_chart_with_uk_line(streamlit_server, page):
-    _open(page, f"{streamlit_server}/compare?indicator=gva_per_head_gbp", "London had the best GVA per head")
+    _open(
+        page,
+        f"{streamlit_server}/compare?indicator=gva_per_head_gbp",
+        "London had the best GVA per head",
+    )
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     ranked = page.locator(".js-plotly-plot").first
     assert "North East" in ranked.inner_text() and "UK £" in ranked.inner_text()

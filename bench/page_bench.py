@@ -1,0 +1,125 @@
+"""Server-side time per interaction on every page, at each geography level the page offers.
+
+    BEYOND_GDP_WAREHOUSE=... .venv/bin/python bench/page_bench.py [--repeat 15] [--page map]
+
+Each case runs the whole app (app.py, then the page) in Streamlit's AppTest, as the server does
+for a reader. Cold: the first run with every Streamlit cache cleared. Warm: runs after changing
+one selection back and forth between two values (query results then cached, as in a live
+session); p50 and p95 in ms. Targets: p95 at most 150 ms at ITL levels, 300 ms at LAD.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+LEVELS = ["ITL1", "ITL2", "ITL3", "LAD"]
+TARGET_MS = {"ITL1": 150, "ITL2": 150, "ITL3": 150, "LAD": 300, "-": 150}
+# page script, URL parameters besides the level, widget kind, widget key prefix, levels offered
+CASES = [
+    ("pages/home.py", {}, "select_slider", "home_year", ["-"]),
+    ("pages/area_profile.py", {}, "selectbox", "profile_area_", LEVELS),
+    ("pages/compare.py", {"indicator": "gva_cp_gbp_m"}, "select_slider", "compare_year_", LEVELS),
+    ("pages/scorecard.py", {}, "slider", "w_", LEVELS),
+    ("pages/methods.py", {}, "selectbox", "methods_indicator", ["-"]),
+    ("pages/map.py", {"indicator": "gva_cp_gbp_m"}, "select_slider", "map_year", LEVELS),
+    ("pages/lenses.py", {}, "select_slider", "lens_year", LEVELS[:3]),
+    ("pages/decomposition.py", {}, "select_slider", "decomp_year", LEVELS[:3]),
+]
+
+
+def _widget(at: AppTest, kind: str, prefix: str):
+    found = [w for w in getattr(at, kind) if (w.key or "").startswith(prefix)]
+    if not found:
+        raise LookupError(f"no {kind} keyed {prefix}* on the page")
+    return found[0]
+
+
+def _change(widget, kind: str, i: int) -> None:
+    """Move the widget to one of two values, alternating with ``i``."""
+    if kind == "selectbox":
+        widget.select_index(len(widget.options) - 1 - i % 2)
+    elif kind == "slider":
+        widget.set_value(widget.min + 1 + i % 2)
+    else:
+        widget.set_value(widget.options[-1 - i % 2])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def _app(page: str, params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at
+
+
+def run_case(page: str, params: dict, kind: str, prefix: str, repeat: int) -> dict:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = _app(page, params)
+    started = time.perf_counter()
+    at.run()
+    cold = 1000 * (time.perf_counter() - started)
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+    if at.info and any("link's level" in i.value for i in at.info):
+        return {"offered": False}
+    times = []
+    for i in range(repeat + 2):  # the first two changes fill the cache for both values
+        _change(_widget(at, kind, prefix), kind, i)
+        started = time.perf_counter()
+        at.run()
+        if i >= 2:
+            times.append(1000 * (time.perf_counter() - started))
+        if at.exception:
+            raise RuntimeError(at.exception[0].message)
+    return {
+        "offered": True,
+        "cold": cold,
+        "p50": statistics.median(times),
+        "p95": percentile(times, 0.95),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--page", help="only pages whose script name contains this")
+    args = parser.parse_args()
+    print("| Page | Level | Interaction | Cold ms | Warm p50 ms | Warm p95 ms | Target p95 | |")
+    print("|---|---|---|---:|---:|---:|---:|---|")
+    for page, params, kind, prefix, levels in CASES:
+        if args.page and args.page not in page:
+            continue
+        for level in levels:
+            query = params | ({} if level == "-" else {"level": level})
+            result = run_case(page, query, kind, prefix, args.repeat)
+            name = Path(page).stem
+            if not result["offered"]:
+                print(f"| {name} | {level} | {prefix.rstrip('_')} | not offered | | | | |")
+                continue
+            target = TARGET_MS[level]
+            verdict = "pass" if result["p95"] <= target else "**over**"
+            print(
+                f"| {name} | {level} | {prefix.rstrip('_')} | {result['cold']:.0f} | "
+                f"{result['p50']:.0f} | {result['p95']:.0f} | {target} | {verdict} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
