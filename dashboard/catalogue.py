@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from dashboard.db import query
+import streamlit as st
+
+from dashboard.db import build_id, query
 
 
 def indicators() -> dict[str, dict]:
+    """Every indicator by id, in catalogue order; built once per warehouse build."""
+    return _indicators(build_id())
+
+
+@st.cache_resource(max_entries=2)
+def _indicators(build: str) -> dict[str, dict]:
     frame = query("indicators")
     return {row["indicator_id"]: row for row in frame.to_dict("records")}
 

@@ -16,9 +16,22 @@ def value(x: float | None, unit: str, decimals: int) -> str:
     return text
 
 
+# Areas whose names read with 'the' mid-sentence, as ONS writes them ('the North East').
+WITH_ARTICLE = {
+    "North East",
+    "North West",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "East",
+    "South East",
+    "South West",
+    "United Kingdom",
+    "United Kingdom less Extra-Regio",
+}
+
+
 def possessive(name: str) -> str:
-    """'London' -> "London's"; names are used with 'the' where ONS does ('the North East')."""
-    article = "the " if name.split()[0] in {"North", "South", "East", "West", "United"} else ""
-    if name == "East of England":
-        article = "the "
+    """'London' -> "London's", 'North East' -> "the North East's", 'East Wales' -> "East Wales's"."""
+    article = "the " if name in WITH_ARTICLE else ""
     return f"{article}{name}'s"

@@ -51,7 +51,8 @@ if periods.index(first) > periods.index(last):
 year = state.choice("year", periods, last)
 regions = query("compare_regions")
 region_names = dict(zip(regions["geo_code"], regions["geo_name"], strict=True))
-within_options = [""] + [c for c in region_names if c in set(areas["itl1_code"])]
+present = set(areas["itl1_code"])
+within_options = [""] + [c for c in region_names if c in present]
 within = state.choice("within", within_options if level != "ITL1" else [""], "")
 latest = areas[areas["period"] == year].sort_values("value")
 ends = latest["geo_code"].tolist()

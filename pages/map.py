@@ -29,7 +29,8 @@ if query("map_tables")["n"].iloc[0] < 2:
 
 options = query("map_options")
 catalogue = indicators()
-mappable = [i for i in catalogue if i in set(options["indicator_id"])]
+with_values = set(options["indicator_id"])
+mappable = [i for i in catalogue if i in with_values]
 if not mappable:
     st.warning("No indicator in this warehouse has values at a level with boundaries.")
     st.stop()

@@ -69,7 +69,13 @@ def map_view(
         footer=foot,
         data=data.sort_values("Rank (1 = highest)").reset_index(drop=True),
         summary=summary.ranked(
-            areas, uk_value, ind["short_title"], ind["unit"], ind["decimals"], period
+            areas,
+            uk_value,
+            ind["short_title"],
+            ind["unit"],
+            ind["decimals"],
+            period,
+            total=bool(ind["additive"]),
         ),
         notices=notices,
     )

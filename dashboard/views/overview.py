@@ -37,7 +37,13 @@ def ranked(indicator_id: str, level: str, period: str) -> View:
         footer=foot,
         data=data,
         summary=summary.ranked(
-            areas, uk_value, ind["short_title"], ind["unit"], ind["decimals"], period
+            areas,
+            uk_value,
+            ind["short_title"],
+            ind["unit"],
+            ind["decimals"],
+            period,
+            total=bool(ind["additive"]),
         ),
     )
 
