@@ -24,9 +24,11 @@ def ranked(
     unit: str,
     decimals: int,
     period: str,
+    total: bool = False,
 ) -> str:
     """e.g. "London's GVA per head (£55,412) was 1.8 times the UK figure in 2021; the North
-    East's was the lowest (£21,340)." Areas without a value are left out and counted."""
+    East's was the lowest (£21,340)." Areas without a value are left out and counted. A total
+    (a size such as GVA in £ million) is put as a share of the UK total instead."""
     known = data.dropna(subset=["value"]).sort_values("value", ascending=False)
     if known.empty:
         return f"No area has a published {short_title} for {period}."
@@ -34,12 +36,15 @@ def ranked(
     top_text = (
         f"{fmt.possessive(top.geo_name)} {short_title} ({fmt.value(top.value, unit, decimals)})"
     )
-    if uk_value:
+    if total and uk_value:
+        share = 100 * top.value / uk_value
+        sentence = f"{top_text} was the largest, {share:.1f}% of the UK total in {period}"
+    elif uk_value:
         sentence = f"{top_text} was {_relative(top.value, uk_value)} in {period}"
     else:
         sentence = f"{top_text} was the highest in {period}"
     sentence += (
-        f"; {fmt.possessive(bottom.geo_name)} was the lowest "
+        f"; {fmt.possessive(bottom.geo_name)} was the {'smallest' if total else 'lowest'} "
         f"({fmt.value(bottom.value, unit, decimals)})."
     )
     missing = len(data) - len(known)

@@ -56,7 +56,8 @@ def test_ranked_summary_names_the_true_top_and_bottom_and_the_ratio_to_the_uk(
     title = re.escape(ind["short_title"])
     found = re.match(
         rf"(?P<top>.+)'s {title} \((?P<top_value>[^)]+)\) was (?P<relation>.+) in "
-        rf"(?P<period>\S+); (?P<bottom>.+)'s was the lowest \((?P<bottom_value>[^)]+)\)\.",
+        rf"(?P<period>\S+); (?P<bottom>.+)'s was the (?:lowest|smallest) "
+        rf"\((?P<bottom_value>[^)]+)\)\.",
         summary,
     )
     assert found, summary
@@ -74,6 +75,9 @@ def test_ranked_summary_names_the_true_top_and_bottom_and_the_ratio_to_the_uk(
         return
     ratio = top.value / uk[0][0]
     relation = found["relation"]
+    if ind["additive"]:  # a total is put as its share of the UK total
+        assert relation == f"the largest, {100 * ratio:.1f}% of the UK total"
+        return
     if relation.endswith("times the UK figure"):
         assert ratio >= 1.5
         assert relation == f"{ratio:.1f} times the UK figure"
