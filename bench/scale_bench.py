@@ -39,9 +39,16 @@ QUERIES = [
 def synthetic(real: Path, factor: int, target: Path) -> None:
     """Copy the real mart tables ``factor`` times with suffixed area codes, in the same order."""
     con = duckdb.connect(str(target))
+    con.execute("SET memory_limit = '8GB'")  # sort 100x in bounded memory, spilling to disk
+    con.execute("SET preserve_insertion_order = false")
     quoted = str(real).replace("'", "''")  # ATTACH takes no parameters; the path is ours
     con.execute(f"ATTACH '{quoted}' AS real (READ_ONLY)")
     con.execute("CREATE SCHEMA mart")
+    columns = {
+        "observation_latest": "indicator_id, geo_code, geo_name, geo_level, itl1_code, "
+        "industry_code, sex, period, period_start, value, status, lci_95, uci_95, release_id",
+        "gva_lens_share": "*",
+    }
     for table, order in (
         (
             "observation_latest",
@@ -51,8 +58,9 @@ def synthetic(real: Path, factor: int, target: Path) -> None:
     ):
         suffix = "CASE WHEN c.i = 0 THEN t.geo_code ELSE t.geo_code || '-' || c.i END"
         con.execute(
-            f"CREATE TABLE mart.{table} AS SELECT t.* REPLACE ({suffix} AS geo_code) "
-            f"FROM real.mart.{table} AS t, range(?) AS c(i) ORDER BY {order}",
+            f"CREATE TABLE mart.{table} AS SELECT * REPLACE ({suffix} AS geo_code) "
+            f"FROM (SELECT {columns[table]} FROM real.mart.{table}) AS t, range(?) AS c(i) "
+            f"ORDER BY {order}",
             [factor],
         )
     con.close()

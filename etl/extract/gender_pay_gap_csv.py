@@ -16,7 +16,7 @@ import pandas as pd
 from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS
 from etl.extract.areas import area_frame
-from etl.extract.cells import as_year, locate_header, parse_value, read_rows
+from etl.extract.cells import as_text, as_year, locate_header, parse_value, read_rows
 
 HEADER = ["hours", "geography_name", "geography_code", "variable_name", "value", "date"]
 
@@ -33,7 +33,7 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
         row_number = header_index + 2 + offset
         if len(row) != len(HEADER):
             raise SourceFormatError(path, f"{len(HEADER)} fields", row=row_number, found=row)
-        hours_label, name, code, variable, cell, date = (c.strip() for c in row)
+        hours_label, name, code, variable, cell, date = (as_text(c) for c in row)
         if hours_label not in hours or variable not in variables:
             raise SourceFormatError(
                 path,
