@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.config import PROJECT_ROOT
+from tests.app.pages import bold
 
 APP = str(PROJECT_ROOT / "app.py")
 
@@ -22,8 +23,7 @@ def _run(**params) -> AppTest:
     return at.run()
 
 
-def _bold(at: AppTest) -> list[str]:
-    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+_bold = bold
 
 
 def test_default_view_decomposes_every_region(warehouse):

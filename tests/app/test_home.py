@@ -2,20 +2,14 @@
 
 from streamlit.testing.v1 import AppTest
 
-from etl.config import PROJECT_ROOT
-
-APP = str(PROJECT_ROOT / "app.py")
+from tests.app.pages import bold, run_page
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_page(None, timeout=60, **params)
 
 
-def _bold(at: AppTest) -> list[str]:
-    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+_bold = bold
 
 
 def test_default_view_ranks_regions_on_the_latest_year(app_warehouse):

@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.config import PROJECT_ROOT
+from tests.app.pages import bold
 
 APP = str(PROJECT_ROOT / "app.py")
 
@@ -23,8 +24,7 @@ def _run(**params) -> AppTest:
     return at.run()
 
 
-def _bold(at: AppTest) -> list[str]:
-    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+_bold = bold
 
 
 def test_default_view_shows_regions_in_the_latest_year(warehouse):

@@ -5,6 +5,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from etl.config import PROJECT_ROOT
+from tests.app.pages import bold
 
 APP = str(PROJECT_ROOT / "app.py")
 DEFAULT_SENTENCE = (
@@ -21,8 +22,7 @@ def _run(**params) -> AppTest:
     return at.run()
 
 
-def _bold(at: AppTest) -> list[str]:
-    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+_bold = bold
 
 
 def _figure(at: AppTest) -> dict:

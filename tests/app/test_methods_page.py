@@ -5,17 +5,11 @@ import io
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from etl.config import PROJECT_ROOT
-
-APP = str(PROJECT_ROOT / "app.py")
+from tests.app.pages import run_page
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/methods.py")
-    return at.run()
+    return run_page("pages/methods.py", timeout=120, **params)
 
 
 def test_default_view_lists_catalogue_releases_and_taxonomy(app_warehouse):

@@ -2,25 +2,18 @@
 
 from streamlit.testing.v1 import AppTest
 
-from etl.config import PROJECT_ROOT
-
-APP = str(PROJECT_ROOT / "app.py")
+from tests.app.pages import bold, run_page
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/area_profile.py")
-    return at.run()
+    return run_page("pages/area_profile.py", timeout=120, **params)
 
 
 def _metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
-def _bold(at: AppTest) -> list[str]:
-    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+_bold = bold
 
 
 def test_default_view_profiles_the_first_itl1_region(app_warehouse):

@@ -2,21 +2,14 @@
 
 from streamlit.testing.v1 import AppTest
 
-from etl.config import PROJECT_ROOT
-
-APP = str(PROJECT_ROOT / "app.py")
+from tests.app.pages import bold, run_page
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/scorecard.py")
-    return at.run()
+    return run_page("pages/scorecard.py", timeout=120, **params)
 
 
-def _bold(at: AppTest) -> list[str]:
-    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+_bold = bold
 
 
 def test_default_view_scores_itl1_regions(app_warehouse):
