@@ -16,3 +16,21 @@ OBSERVATION_COLUMNS = [
     "uci_95",
     "status",
 ]
+
+
+def annual_totals(records: list[tuple], indicator: str):
+    """Tidy observations from (geo_code, year, value, status) records of an all-industries,
+    all-persons calendar-year series."""
+    import datetime as dt
+
+    import pandas as pd  # imported here so `python -m etl status` starts without pandas
+
+    frame = pd.DataFrame(records, columns=["geo_code", "year", "value", "status"])
+    frame["indicator_id"] = indicator
+    frame["industry_code"] = "Total"
+    frame["sex"] = "all"
+    frame["period"] = frame["year"].astype(str)
+    frame["period_start"] = [dt.date(y, 1, 1) for y in frame["year"]]
+    frame["lci_95"] = None
+    frame["uci_95"] = None
+    return frame[OBSERVATION_COLUMNS]

@@ -9,14 +9,13 @@ and rows not loaded, each with the reason. Any other row without a code fails lo
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from etl.errors import SourceFormatError
-from etl.extract import OBSERVATION_COLUMNS
+from etl.extract import annual_totals
 from etl.extract.areas import area_frame
 from etl.extract.cells import as_text, as_year, locate_header, parse_value, read_rows
 from etl.extract.els_tidy import name_to_code
@@ -56,15 +55,7 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     if not records:
         raise SourceFormatError(path, "at least one data row", sheet=sheet, row=header_index + 2)
 
-    frame = pd.DataFrame(records, columns=["geo_code", "year", "value", "status"])
-    frame["indicator_id"] = options["indicator"]
-    frame["industry_code"] = "Total"
-    frame["sex"] = "all"
-    frame["period"] = frame["year"].astype(str)
-    frame["period_start"] = [dt.date(y, 1, 1) for y in frame["year"]]
-    frame["lci_95"] = None
-    frame["uci_95"] = None
-    frame = frame[OBSERVATION_COLUMNS]
+    frame = annual_totals(records, options["indicator"])
     frame.attrs["areas"] = area_frame(names)
     return frame
 

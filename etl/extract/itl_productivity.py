@@ -7,13 +7,12 @@ so that a swapped table fails loudly. Notes below the data follow an empty row.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
 from etl.errors import SourceFormatError
-from etl.extract import OBSERVATION_COLUMNS
+from etl.extract import annual_totals
 from etl.extract.cells import as_text, as_year, locate_header, parse_value, read_rows
 
 HEADER = ["ITL level", "ITL code", "Region name"]
@@ -54,12 +53,4 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     if not records:
         raise SourceFormatError(path, "at least one data row", sheet=sheet, row=header_index + 2)
 
-    frame = pd.DataFrame(records, columns=["geo_code", "year", "value", "status"])
-    frame["indicator_id"] = options["indicator"]
-    frame["industry_code"] = "Total"
-    frame["sex"] = "all"
-    frame["period"] = frame["year"].astype(str)
-    frame["period_start"] = [dt.date(y, 1, 1) for y in frame["year"]]
-    frame["lci_95"] = None
-    frame["uci_95"] = None
-    return frame[OBSERVATION_COLUMNS]
+    return annual_totals(records, options["indicator"])

@@ -9,13 +9,12 @@ combined authorities, Inner/Outer London) are returned in ``frame.attrs["areas"]
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
 from etl.errors import SourceFormatError
-from etl.extract import OBSERVATION_COLUMNS
+from etl.extract import annual_totals
 from etl.extract.areas import area_frame
 from etl.extract.cells import as_year, parse_value, read_rows
 
@@ -56,17 +55,9 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     if not seen:
         raise SourceFormatError(path, f"rows matching {filters}", row=2)
 
-    frame = pd.DataFrame(
+    frame = annual_totals(
         [(code, year, value, status) for (code, year), (value, status) in seen.items()],
-        columns=["geo_code", "year", "value", "status"],
+        options["indicator"],
     )
-    frame["indicator_id"] = options["indicator"]
-    frame["industry_code"] = "Total"
-    frame["sex"] = "all"
-    frame["period"] = frame["year"].astype(str)
-    frame["period_start"] = [dt.date(y, 1, 1) for y in frame["year"]]
-    frame["lci_95"] = None
-    frame["uci_95"] = None
-    frame = frame[OBSERVATION_COLUMNS]
     frame.attrs["areas"] = area_frame(names)
     return frame
