@@ -3,10 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.config import PROJECT_ROOT
-from tests.app.pages import bold
-
-APP = str(PROJECT_ROOT / "app.py")
+from tests.app.pages import bold, run_page
 
 
 @pytest.fixture
@@ -16,11 +13,7 @@ def warehouse(mirror_warehouse, monkeypatch):
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page("pages/decomposition.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_page("pages/decomposition.py", **params)
 
 
 _bold = bold
