@@ -4,8 +4,10 @@
 
 Each case runs the whole app (app.py, then the page) in Streamlit's AppTest, as the server does
 for a reader. Cold: the first run with every Streamlit cache cleared. Warm: runs after changing
-one selection back and forth between two values (query results then cached, as in a live
-session); p50 and p95 in ms. Targets: p95 at most 150 ms at ITL levels, 300 ms at LAD.
+one selection back and forth between two values (query results and chart views then cached, as
+in a live session); new view: the same with every chart view rebuilt, as for a selection no
+reader has drawn since the warehouse was built. p50 and p95 in ms. Targets: p95 at most 150 ms
+at ITL levels, 300 ms at LAD, for both.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from dashboard import views  # noqa: E402
 
 LEVELS = ["ITL1", "ITL2", "ITL3", "LAD"]
 TARGET_MS = {"ITL1": 150, "ITL2": 150, "ITL3": 150, "LAD": 300, "-": 150}
@@ -78,6 +82,24 @@ def _app(page: str, params: dict[str, str]) -> AppTest:
     return at
 
 
+def _timed_changes(at: AppTest, kind: str, prefix: str, repeat: int, fresh_views: bool) -> list:
+    """ms per run after each change; the first two changes fill the caches for both values.
+    ``fresh_views``: every chart view is rebuilt (queries stay cached), as for a selection no
+    reader has drawn since the warehouse was built."""
+    times = []
+    for i in range(repeat + 2):
+        _change(_widget(at, kind, prefix), kind, i)
+        if fresh_views:
+            views.clear_cache()
+        started = time.perf_counter()
+        at.run()
+        if i >= 2:
+            times.append(1000 * (time.perf_counter() - started))
+        if at.exception:
+            raise RuntimeError(at.exception[0].message)
+    return times
+
+
 def run_case(page: str, params: dict, kind: str, prefix: str, repeat: int) -> dict:
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -89,20 +111,15 @@ def run_case(page: str, params: dict, kind: str, prefix: str, repeat: int) -> di
         raise RuntimeError(at.exception[0].message)
     if at.info and any("link's level" in i.value for i in at.info):
         return {"offered": False}
-    times = []
-    for i in range(repeat + 2):  # the first two changes fill the cache for both values
-        _change(_widget(at, kind, prefix), kind, i)
-        started = time.perf_counter()
-        at.run()
-        if i >= 2:
-            times.append(1000 * (time.perf_counter() - started))
-        if at.exception:
-            raise RuntimeError(at.exception[0].message)
+    warm = _timed_changes(at, kind, prefix, repeat, fresh_views=False)
+    fresh = _timed_changes(at, kind, prefix, repeat, fresh_views=True)
     return {
         "offered": True,
         "cold": cold,
-        "p50": statistics.median(times),
-        "p95": percentile(times, 0.95),
+        "p50": statistics.median(warm),
+        "p95": percentile(warm, 0.95),
+        "fresh_p50": statistics.median(fresh),
+        "fresh_p95": percentile(fresh, 0.95),
     }
 
 
@@ -112,9 +129,10 @@ def main() -> None:
     parser.add_argument("--page", help="only pages whose script name contains this")
     args = parser.parse_args()
     print(
-        "| page | level | selection changed | cold ms | warm p50 ms | warm p95 ms | target p95 ms | |"
+        "| page | level | selection changed | cold ms | warm p50 ms | warm p95 ms "
+        "| new view p50 ms | new view p95 ms | target p95 ms | |"
     )
-    print("|---|---|---|---:|---:|---:|---:|---|")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---|")
     for page, params, kind, prefix, levels in CASES:
         if args.page and args.page not in page:
             continue
@@ -123,13 +141,15 @@ def main() -> None:
             result = run_case(page, query, kind, prefix, args.repeat)
             name = Path(page).stem
             if not result["offered"]:
-                print(f"| {name} | {level} | {CHANGED[prefix]} | not offered | | | | |")
+                print(f"| {name} | {level} | {CHANGED[prefix]} | not offered | | | | | | |")
                 continue
             target = TARGET_MS[level]
-            verdict = "pass" if result["p95"] <= target else "over"
+            worst = max(result["p95"], result["fresh_p95"])
+            verdict = "pass" if worst <= target else "over"
             print(
                 f"| {name} | {level} | {CHANGED[prefix]} | {result['cold']:.0f} | "
-                f"{result['p50']:.0f} | {result['p95']:.0f} | {target} | {verdict} |",
+                f"{result['p50']:.0f} | {result['p95']:.0f} | {result['fresh_p50']:.0f} | "
+                f"{result['fresh_p95']:.0f} | {target} | {verdict} |",
                 flush=True,
             )
 

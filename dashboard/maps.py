@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -69,45 +70,72 @@ def _colour_bar(unit: str) -> dict:
     return {"title": {"text": unit, "side": "right"}, "thickness": 14, "len": 0.7}
 
 
-def feature_collection(boundaries: pd.DataFrame) -> dict:
+@dataclass(frozen=True)
+class Shape:
+    """One area's geometry, its coordinates held as arrays (cheap for Plotly to copy)."""
+
+    geometry: dict
+    bounds: tuple[float, float, float, float]  # lon0, lat0, lon1, lat1
+
+
+def shapes(boundaries: pd.DataFrame) -> dict[str, Shape]:
+    """Parse each area's GeoJSON text once."""
+    parsed = {}
+    for code, text in zip(boundaries["geo_code"], boundaries["geojson"], strict=True):
+        geometry = json.loads(text)
+        geometry["coordinates"] = _arrays(geometry["coordinates"])
+        points = np.concatenate(list(_rings(geometry["coordinates"])))
+        (lon0, lat0), (lon1, lat1) = points.min(axis=0), points.max(axis=0)
+        parsed[code] = Shape(geometry, (lon0, lat0, lon1, lat1))
+    return parsed
+
+
+def _arrays(coords: list) -> list | np.ndarray:
+    """Nested GeoJSON coordinates with each ring as an (n, 2) array."""
+    if coords and isinstance(coords[0][0], (int, float)):
+        return np.asarray(coords, dtype=float)
+    return [_arrays(part) for part in coords]
+
+
+def _rings(coords):
+    if isinstance(coords, np.ndarray):
+        yield coords
+    else:
+        for part in coords:
+            yield from _rings(part)
+
+
+def feature_collection(codes: pd.Series, shapes: dict[str, Shape]) -> dict:
     features = [
-        {"type": "Feature", "id": code, "geometry": json.loads(text)}
-        for code, text in zip(boundaries["geo_code"], boundaries["geojson"], strict=True)
+        {"type": "Feature", "id": code, "geometry": shapes[code].geometry} for code in codes
     ]
     return {"type": "FeatureCollection", "features": features}
 
 
-def _view_box(collection: dict, height_px: int = 520, width_px: int = 640) -> tuple[dict, float]:
-    """Centre and MapLibre zoom (512 px per 360° at zoom 0) that fit every feature."""
-    coords = np.array(
-        [point for f in collection["features"] for point in _points(f["geometry"]["coordinates"])]
-    )
-    (lon0, lat0), (lon1, lat1) = coords.min(axis=0), coords.max(axis=0)
+def _view_box(
+    codes: pd.Series, shapes: dict[str, Shape], height_px: int = 520, width_px: int = 640
+) -> tuple[dict, float]:
+    """Centre and MapLibre zoom (512 px per 360° at zoom 0) that fit every area."""
+    bounds = np.array([shapes[code].bounds for code in codes])
+    lon0, lat0 = bounds[:, :2].min(axis=0)
+    lon1, lat1 = bounds[:, 2:].max(axis=0)
     centre = {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2}
     lat_span = max((lat1 - lat0) / math.cos(math.radians(centre["lat"])), 0.1)
     pixels_per_degree = min(height_px / lat_span, width_px / max(lon1 - lon0, 0.1))
     return centre, max(1.0, min(10.0, math.log2(pixels_per_degree * 360 / 512)))
 
 
-def _points(coords):
-    if coords and isinstance(coords[0], (int, float)):
-        yield coords
-    else:
-        for part in coords:
-            yield from _points(part)
-
-
-def choropleth(areas: pd.DataFrame, boundaries: pd.DataFrame, unit: str) -> go.Figure:
-    """Areas filled by value on their boundaries; the colour bar is in the indicator's unit."""
-    drawn = areas[areas["geo_code"].isin(boundaries["geo_code"])]
-    collection = feature_collection(boundaries[boundaries["geo_code"].isin(drawn["geo_code"])])
+def choropleth(areas: pd.DataFrame, shapes: dict[str, Shape], unit: str) -> go.Figure:
+    """Areas filled by value on their boundaries; the colour bar is in the indicator's unit.
+    Each trace carries only its own areas' shapes, so no boundary is sent twice."""
+    drawn = areas[areas["geo_code"].isin(shapes.keys())]
     known, missing = drawn[drawn["value"].notna()], drawn[drawn["value"].isna()]
     lo, hi, _ = colour_range(known["value"])
     fig = go.Figure()
     if len(missing):
         fig.add_trace(
             go.Choroplethmap(
-                geojson=collection,
+                geojson=feature_collection(missing["geo_code"], shapes),
                 locations=missing["geo_code"],
                 z=[0] * len(missing),
                 colorscale=[[0, MISSING], [1, MISSING]],
@@ -120,7 +148,7 @@ def choropleth(areas: pd.DataFrame, boundaries: pd.DataFrame, unit: str) -> go.F
         )
     fig.add_trace(
         go.Choroplethmap(
-            geojson=collection,
+            geojson=feature_collection(known["geo_code"], shapes),
             locations=known["geo_code"],
             z=known["value"],
             zmin=lo,
@@ -133,7 +161,7 @@ def choropleth(areas: pd.DataFrame, boundaries: pd.DataFrame, unit: str) -> go.F
             name=unit,
         )
     )
-    centre, zoom = _view_box(collection) if collection["features"] else ({}, 4)
+    centre, zoom = _view_box(drawn["geo_code"], shapes) if len(drawn) else ({}, 4)
     fig.update_layout(
         map={"style": "white-bg", "center": centre, "zoom": zoom},
         font={"family": FONT, "size": 13, "color": "#222222"},

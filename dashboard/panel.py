@@ -25,8 +25,7 @@ def chart_panel(view: View, key: str) -> None:
     """Render a view and everything that travels with it."""
     for notice in view.notices:
         st.info(notice, icon="ℹ️")
-    figure = footers.apply(view.figure, view.footer)
-    st.plotly_chart(figure, key=key, config=PLOTLY_CONFIG, theme=None)
+    st.plotly_chart(view.screen_figure, key=key, config=PLOTLY_CONFIG, theme=None)
     st.markdown(f"**{view.summary}**")
     footers.render(view.footer)
     with st.expander("Table view"):

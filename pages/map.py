@@ -73,7 +73,4 @@ state.remember(indicator=indicator_id, level=level, year=year, style=style)
 if sex != "all" or "sex" in st.query_params:  # also rewrites a link's unusable sex
     state.remember(sex=sex)
 
-view = map_view(indicator_id, level, year, style=style, sex=sex)
-for notice in view.notices:
-    st.info(notice, icon="ℹ️")
-chart_panel(view, key="map_chart")
+chart_panel(map_view(indicator_id, level, year, style=style, sex=sex), key="map_chart")

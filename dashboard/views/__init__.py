@@ -2,11 +2,14 @@
 data shown, summary). Pages render views with ``dashboard.panel.chart_panel``; exports and chart
 packs build the same views from the same parameters a permalink holds, without a browser.
 
-Modules in this package register their views with ``@register("name")``.
+Modules in this package register their views with ``@register("name")``. A view is built once
+per set of parameters and warehouse build, then shared by every session: callers must treat it
+as read-only (``dashboard.footer.apply`` and the exports work on copies).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -14,7 +17,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
+from dashboard import footer as footers
+from dashboard.db import build_id
 from dashboard.footer import Footer
 
 
@@ -28,6 +34,11 @@ class View:
     summary: str  # plain-language sentence: shown under the chart, alt text, in exports
     notices: list[str] = field(default_factory=list)
 
+    @functools.cached_property
+    def screen_figure(self) -> go.Figure:
+        """The figure with its title and footer baked in, as drawn on screen."""
+        return footers.apply(self.figure, self.footer)
+
 
 REGISTRY: dict[str, Callable[..., View]] = {}
 
@@ -37,9 +48,21 @@ def register(name: str) -> Callable[[Callable[..., View]], Callable[..., View]]:
         if name in REGISTRY:
             raise ValueError(f"view {name!r} is registered twice")
         REGISTRY[name] = function
-        return function
+
+        @functools.wraps(function)
+        def shared(*args: object, **kwargs: object) -> View:
+            return _build(name, args, tuple(sorted(kwargs.items())), build_id())
+
+        return shared
 
     return decorate
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _build(name: str, args: tuple, kwargs: tuple, build: str) -> View:
+    view = REGISTRY[name](*args, **dict(kwargs))
+    view.screen_figure  # noqa: B018 - built here, once, rather than on every render
+    return view
 
 
 def load_all() -> dict[str, Callable[..., View]]:
@@ -47,3 +70,8 @@ def load_all() -> dict[str, Callable[..., View]]:
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
     return REGISTRY
+
+
+def clear_cache() -> None:
+    """Forget every built view, e.g. to time building them."""
+    _build.clear()

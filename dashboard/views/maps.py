@@ -3,12 +3,20 @@ boundaries or as a hex cartogram."""
 
 from __future__ import annotations
 
+import streamlit as st
+
 from dashboard import footer, maps, summary
 from dashboard.catalogue import indicator
-from dashboard.db import query
+from dashboard.db import build_id, query
 from dashboard.views import View, register
 
 STYLES = ("choropleth", "hex")
+
+
+@st.cache_resource(max_entries=8)
+def _parsed_shapes(level: str, build: str) -> dict[str, maps.Shape]:
+    """Boundaries parsed once per level and warehouse build, shared by every session."""
+    return maps.shapes(query("map_boundaries", level))
 
 
 @register("map")
@@ -26,7 +34,7 @@ def map_view(
     codes = set(areas["geo_code"])
     if style == "choropleth":
         shapes = query("map_boundaries", level)
-        figure = maps.choropleth(areas, shapes, ind["unit"])
+        figure = maps.choropleth(areas, _parsed_shapes(level, build_id()), ind["unit"])
         placed = codes & set(shapes["geo_code"])
     else:
         shapes = maps.best_layout(query("map_hexes", level), codes)
