@@ -106,13 +106,13 @@ def test_source_areas_keep_their_level(con):
         _values(
             con,
             "SELECT geo_code, geo_level FROM core.geography "
-            "WHERE geo_code IN ('E47000001', 'E10000003', 'TLC31', 'W11000023', 'E06000065')",
+            "WHERE geo_code IN ('E47000001', 'E10000003', 'TLC3', 'W11000023', 'E06000065')",
         )
     )
     assert levels == {
         "E47000001": "CAUTH",
         "E10000003": "CTYUA",
-        "TLC31": "ITL3",
+        "TLC3": "ITL2",
         "W11000023": "Other",
         "E06000065": "LAD",
     }
