@@ -1,17 +1,20 @@
 """Build benchmark, run on demand (not a test): how long the warehouse takes to build from the ONS
-mirror, against a baseline parsing the same files with pandas defaults, and how long a refresh
-with nothing new takes.
+mirror, how long extraction takes against a baseline parsing the same files with pandas defaults,
+source by source, and how long a refresh with nothing new takes.
 
     .venv/bin/python bench/build_bench.py [--mirror ../shared/data/ons] [--json FILE]
 
 Measures, in one run on one machine, each figure the best of --repeat runs (default 3):
 - full build: every declared source from a raw cache filled from the mirror (build(), default
-  workers), and its extraction step alone with 1 and with the default number of workers;
-- baseline: the tables that the wide_years extractor reads (the GVA tables, about two million
-  cells) parsed with pandas defaults: pd.read_csv(thousands=",") for CSV,
-  pd.read_excel(engine="openpyxl") for xlsx when openpyxl is installed (else calamine, and the
-  report says so), calamine for .xls in both; then melted to one row per cell and made numeric.
-  Our extraction of the same tables is timed beside it and the ratio reported;
+  workers), and its extraction step alone (extract_tables()) with the default workers and with 1;
+- per source, our extraction (extract_tables() on that source alone) against the baseline: each
+  file and sheet the source's tables read, read once the way a pandas user would by default:
+  pd.read_excel(path, sheet_name=sheet, header=None) with openpyxl for .xlsx when it is installed
+  (else calamine, and the report says so) and calamine for .xls (xlrd is not installed), then
+  melted to one row per cell and made numeric; pd.read_csv(path) for the tidy CSV files, which
+  already hold one row per observation; pd.read_parquet for Parquet. The wide_years tables (GVA
+  and population, one column per year) are parsed as before: the header row found in the first
+  column, the year columns melted, pd.read_csv(thousands=",") for their CSV copies;
 - refresh with nothing new: `python -m etl refresh --mirror` in a fresh process, wall time;
 - warehouse size and rows per table.
 """
@@ -20,12 +23,15 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +47,7 @@ from etl.fetch import cached_path, fetch_file  # noqa: E402
 from etl.warehouse import row_counts  # noqa: E402
 
 EXCEL_ENGINE = "openpyxl" if importlib.util.find_spec("openpyxl") else "calamine"
+WIDE = "wide_years"
 
 
 def _timed(repeat: int, function, *args, **kwargs):
@@ -53,46 +60,126 @@ def _timed(repeat: int, function, *args, **kwargs):
     return min(times), result
 
 
-def _wide_sources() -> dict:
-    return {k: s for k, s in catalogue.sources().items() if s.extractor == "wide_years"}
-
-
-def baseline_parse(raw: Path) -> int:
-    """The wide_years tables parsed the pandas way; returns the cells read."""
-    cells = 0
-    for source in _wide_sources().values():
-        for release in source.releases:
-            id_names = [name for name, _ in release.layout["columns"]]
-            for file in release.files:
-                path = cached_path(raw, release, file)
-                for table in file.tables:
-                    if path.suffix == ".csv":
-                        frame = pd.read_csv(path, thousands=",", encoding="utf-8-sig")
-                    else:
-                        engine = EXCEL_ENGINE if path.suffix == ".xlsx" else "calamine"
-                        sheet = pd.read_excel(path, table.sheet, header=None, engine=engine)
-                        first = sheet.iloc[:, 0].astype(str).str.strip()
-                        header = int(first[first == id_names[0]].index[0])
-                        frame = sheet.iloc[header + 1 :].set_axis(
-                            [str(c).strip() for c in sheet.iloc[header]], axis=1
-                        )
-                    ids = list(frame.columns[: len(id_names)])
-                    years = [c for c in frame.columns[len(id_names) :] if str(c)[:4].isdigit()]
-                    long = frame.melt(id_vars=ids, value_vars=years, var_name="period")
-                    long["value"] = pd.to_numeric(long["value"], errors="coerce")
-                    cells += len(long)
-    return cells
-
-
-def extract_wide(raw: Path, workers: int) -> int:
-    """Our extraction of the same tables."""
+@contextmanager
+def _only(sources: dict):
+    """The catalogue narrowed to ``sources`` while extracting."""
     original = catalogue.sources
-    chosen = _wide_sources()
-    catalogue.sources = lambda: chosen
+    catalogue.sources = lambda: sources
     try:
-        return extract_tables(raw, workers=workers)[0].num_rows
+        yield
     finally:
         catalogue.sources = original
+
+
+def ours(raw: Path, sources: dict, workers: int | None = None) -> int:
+    """Our extraction of ``sources``; returns the observations."""
+    with _only(sources):
+        return extract_tables(raw, workers=workers)[0].num_rows
+
+
+def _reads(source, raw: Path):
+    """(path, sheet, options) of each file and sheet the source's tables read, once each."""
+    for release in source.releases:
+        for file in release.files:
+            seen = set()
+            for table in file.tables:
+                options = {**release.layout, **table.options}
+                sheet = table.sheet or options.get("sheet")
+                if sheet not in seen:
+                    seen.add(sheet)
+                    yield cached_path(raw, release, file), sheet, options
+
+
+def _excel(source, sheet: str | None, suffix: str, header=None) -> pd.DataFrame:
+    engine = EXCEL_ENGINE if suffix == ".xlsx" else "calamine"
+    return pd.read_excel(source, sheet_name=sheet, header=header, engine=engine)
+
+
+def _wide_cells(path: Path, sheet: str | None, options: dict) -> int:
+    """A wide table the pandas way: header row found, year columns melted, values numeric."""
+    id_names = [name for name, _ in options["columns"]]
+    if path.suffix == ".csv":
+        frame = pd.read_csv(path, thousands=",", encoding="utf-8-sig")
+    else:
+        grid = _excel(path, sheet, path.suffix)
+        first = grid.iloc[:, 0].astype(str).str.strip()
+        header = int(first[first == id_names[0]].index[0])
+        frame = grid.iloc[header + 1 :].set_axis(
+            [str(c).strip() for c in grid.iloc[header]], axis=1
+        )
+    ids = list(frame.columns[: len(id_names)])
+    years = [c for c in frame.columns[len(id_names) :] if str(c)[:4].isdigit()]
+    long = frame.melt(id_vars=ids, value_vars=years, var_name="period")
+    long["value"] = pd.to_numeric(long["value"], errors="coerce")
+    return len(long)
+
+
+def _cells(path: Path, sheet: str | None, options: dict) -> int | None:
+    """Any other file the pandas way: a sheet melted to one row per cell, a tidy file read."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return len(pd.read_csv(path))
+    if suffix == ".parquet":
+        return len(pd.read_parquet(path))
+    if suffix == ".zip":  # a workbook inside a zip archive
+        with zipfile.ZipFile(path) as archive:
+            member = options["member"]
+            grid = _excel(io.BytesIO(archive.read(member)), sheet, Path(member).suffix.lower())
+    elif suffix in (".xlsx", ".xls"):
+        grid = _excel(path, sheet, suffix)
+    else:
+        return None
+    long = grid.melt()
+    long["value"] = pd.to_numeric(long["value"], errors="coerce")
+    return len(long)
+
+
+def baseline(raw: Path, source) -> int | None:
+    """The source's files parsed the pandas way; returns the rows made, or None where pandas
+    defaults cannot read a file."""
+    parse = _wide_cells if source.extractor == WIDE else _cells
+    try:
+        counts = [parse(path, sheet, options) for path, sheet, options in _reads(source, raw)]
+    except pd.errors.ParserError:  # e.g. a Nomis CSV with a title block above its header
+        return None
+    return None if not counts or None in counts else sum(counts)
+
+
+def compare(raw: Path, repeat: int) -> list[dict]:
+    """Per source with tables: our extraction against the baseline, best of ``repeat`` each."""
+    rows = []
+    for key, source in catalogue.sources().items():
+        if not any(file.tables for release in source.releases for file in release.files):
+            continue  # side tables (boundaries, hex layouts) are not observations
+        ours_s, observations = _timed(repeat, ours, raw, {key: source})
+        base_s, base_rows = _timed(repeat, baseline, raw, source)
+        rows.append(
+            {
+                "source": key,
+                "extractor": source.extractor,
+                "observations": observations,
+                "ours_s": round(ours_s, 3),
+                "baseline_s": round(base_s, 3) if base_rows is not None else None,
+                "baseline_rows": base_rows,
+                "ratio": round(base_s / ours_s, 1) if base_rows is not None else None,
+            }
+        )
+    return rows
+
+
+def _group(rows: list[dict], name: str) -> dict:
+    """Sums over ``rows`` that have a baseline."""
+    measured = [r for r in rows if r["baseline_s"] is not None]
+    ours_s = sum(r["ours_s"] for r in measured)
+    base_s = sum(r["baseline_s"] for r in measured)
+    return {
+        "group": name,
+        "sources": len(measured),
+        "observations": sum(r["observations"] for r in measured),
+        "ours_s": round(ours_s, 2),
+        "baseline_s": round(base_s, 2),
+        "ratio": round(base_s / ours_s, 1),
+    }
 
 
 def main() -> None:
@@ -114,10 +201,18 @@ def main() -> None:
             ],
         )
         build_seconds, _ = _timed(args.repeat, build, warehouse, raw)
-        extract_seconds, _ = _timed(args.repeat, extract_tables, raw)
-        extract_one_seconds, _ = _timed(args.repeat, extract_tables, raw, workers=1)
-        ours_seconds, ours_rows = _timed(args.repeat, extract_wide, raw, default_workers())
-        baseline_seconds, baseline_cells = _timed(args.repeat, baseline_parse, raw)
+        sources = catalogue.sources()
+        extract_seconds, rows = _timed(args.repeat, ours, raw, sources)
+        extract_one_seconds, _ = _timed(args.repeat, ours, raw, sources, 1)
+        per_source = compare(raw, args.repeat)
+        wide = {k: s for k, s in sources.items() if s.extractor == WIDE}
+        wide_seconds, wide_rows = _timed(args.repeat, ours, raw, wide)
+        groups = [
+            _group([r for r in per_source if r["extractor"] == WIDE], "wide_years tables"),
+            _group([r for r in per_source if r["extractor"] != WIDE], "every other source"),
+            _group(per_source, "every source, one at a time"),
+        ]
+        baseline_all = groups[-1]["baseline_s"]
         env = {**os.environ, "BEYOND_GDP_WAREHOUSE": str(warehouse), "BEYOND_GDP_RAW_DIR": str(raw)}
         command = [sys.executable, "-m", "etl", "refresh", "--mirror", str(args.mirror), "--quiet"]
         refresh_seconds, done = _timed(
@@ -133,19 +228,32 @@ def main() -> None:
             "full_build_s": round(build_seconds, 2),
             "extract_all_sources_s": round(extract_seconds, 2),
             "extract_all_sources_1_worker_s": round(extract_one_seconds, 2),
-            "wide_tables_ours_s": round(ours_seconds, 2),
-            "wide_tables_baseline_s": round(baseline_seconds, 2),
-            "wide_tables_rows": ours_rows,
-            "wide_tables_baseline_cells": baseline_cells,
-            "baseline_over_ours": round(baseline_seconds / ours_seconds, 1),
-            "baseline_over_full_build": round(baseline_seconds / build_seconds, 2),
+            "extract_all_sources_rows": rows,
+            "baseline_all_sources_s": baseline_all,
+            "baseline_over_extract_all": round(baseline_all / extract_seconds, 1),
+            "wide_tables_ours_s": round(wide_seconds, 2),
+            "wide_tables_rows": wide_rows,
+            "wide_tables_baseline_s": groups[0]["baseline_s"],
+            "wide_tables_baseline_over_ours": round(groups[0]["baseline_s"] / wide_seconds, 1),
             "refresh_nothing_new_s": round(refresh_seconds, 2),
             "warehouse_mb": round(warehouse.stat().st_size / 2**20, 1),
+            "groups": groups,
+            "sources": per_source,
             "rows": counts,
         }
     for key, value in figures.items():
-        if key != "rows":
+        if key not in ("rows", "groups", "sources"):
             print(f"{key:34s} {value}")
+    print(f"\n{'source':34s} {'extractor':18s} {'rows':>10s} {'ours s':>8s} {'pandas s':>9s} ratio")
+    for r in [*per_source, *groups]:
+        name = r.get("source") or r["group"]
+        base = "–" if r["baseline_s"] is None else f"{r['baseline_s']:.2f}"
+        ratio = "–" if r["ratio"] is None else f"{r['ratio']}x"
+        print(
+            f"{name:34s} {r.get('extractor', ''):18s} {r['observations']:>10,d} "
+            f"{r['ours_s']:>8.2f} {base:>9s} {ratio}"
+        )
+    print()
     for table, n in figures["rows"].items():
         print(f"  {table:36s} {n:>10,d}")
     if args.json:

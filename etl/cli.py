@@ -226,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
         help="swap in a build even if a table lost more than 5%% of its rows",
     )
     building.add_argument(
-        "--workers", type=int, default=None, help="extraction processes (default: up to 2)"
+        "--workers", type=int, default=None, help="extraction threads (default: up to 2)"
     )
     parser = argparse.ArgumentParser(
         prog="python -m etl", description=__doc__, formatter_class=argparse.RawTextHelpFormatter

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -36,20 +38,29 @@ _NUMBER = re.compile(_NUMBER_PATTERN)
 def read_rows(path: Path, sheet: str | None = None) -> list[list[object]]:
     """All rows of a CSV file (UTF-8, with or without a byte-order mark), or of one sheet of an
     xlsx/xls workbook. An empty, undecodable, truncated or corrupt file raises SourceFormatError."""
-    if path.stat().st_size == 0:
+    stat = path.stat()
+    if stat.st_size == 0:
         raise SourceFormatError(path, "a non-empty file", sheet=sheet, found="0 bytes")
     if path.suffix.lower() == ".csv":
         return _csv_rows(path)
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own types for corrupt or truncated files
-        raise SourceFormatError(path, "a readable xlsx/xls workbook", found=str(exc)) from exc
+    workbook = _workbook(path, stat.st_mtime_ns, stat.st_size)
     if sheet not in workbook.sheet_names:
         raise SourceFormatError(path, f"a sheet named '{sheet}'", found=workbook.sheet_names)
     try:
         return workbook.get_sheet_by_name(sheet).to_python()
     except Exception as exc:  # a sheet whose part of the archive is damaged
         raise SourceFormatError(path, "a readable sheet", sheet=sheet, found=str(exc)) from exc
+
+
+@lru_cache(maxsize=2)
+def _workbook(path: Path, modified_ns: int, size: int) -> CalamineWorkbook:
+    """The workbook at ``path``, opened once for all the sheets and tables read from it (an xls
+    file is decoded whole when opened). Its time and size are in the key: a replaced file is
+    opened afresh."""
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own types for corrupt or truncated files
+        raise SourceFormatError(path, "a readable xlsx/xls workbook", found=str(exc)) from exc
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
@@ -106,31 +117,51 @@ def parse_value(
 
 
 def parse_values(
-    cells: np.ndarray, *, path: Path, sheet: str | None, rows: np.ndarray, columns: np.ndarray
+    cells: list, *, path: Path, sheet: str | None, where: Callable[[int], tuple[int, str]]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``parse_value`` over a whole object array of cells at once: (values, statuses), with NaN
-    where the value is missing. ``rows`` and ``columns`` give each cell's row number and column
-    label for errors. Numbers (and text that is plainly a number) take a vectorised path; only the
-    rest goes cell by cell through ``parse_value``, so markers and errors are exactly the same."""
+    """``parse_value`` over a whole list of cells at once: (values, statuses), with NaN where the
+    value is missing. ``where(i)`` gives cell i's row number and column label, for errors only.
+    Numbers, and text that is plainly a number, convert a whole block at a time; only the rest
+    goes cell by cell through ``parse_value``, so markers and errors are exactly the same."""
     count = len(cells)
-    values = np.full(count, np.nan)
     statuses = np.full(count, None, dtype=object)
-    kinds = np.fromiter(map(type, cells), dtype=object, count=count)
-    numeric = np.equal(kinds, float) | np.equal(kinds, int)
-    values[numeric] = cells[numeric].astype(np.float64)
-    texts = np.flatnonzero(np.equal(kinds, str))
-    if len(texts):
-        strings = pa.array(cells[texts], type=pa.string())
-        plain = pc.match_substring_regex(strings, _NUMBER_PATTERN).to_numpy(zero_copy_only=False)
-        digits = pc.replace_substring(strings.filter(pa.array(plain)), ",", "")
-        values[texts[plain]] = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
-        numeric[texts[plain]] = True
-    for i in np.flatnonzero(~numeric):
-        value, statuses[i] = parse_value(
-            cells[i], path=path, sheet=sheet, row=int(rows[i]), column=str(columns[i])
-        )
+    kinds = set(map(type, cells))
+    if kinds <= {float, int}:  # bool is a type of its own here, so True is never a number
+        return np.array(cells, dtype=np.float64), statuses
+    if kinds == {str}:  # every cell of a CSV file
+        values, parsed = _plain_numbers(cells)
+    else:
+        cells = np.fromiter(cells, dtype=object, count=count)
+        types = np.fromiter(map(type, cells), dtype=object, count=count)
+        parsed = np.equal(types, float) | np.equal(types, int)
+        values = np.full(count, np.nan)
+        values[parsed] = cells[parsed].astype(np.float64)
+        texts = np.flatnonzero(np.equal(types, str))
+        values[texts], parsed[texts] = _plain_numbers(cells[texts])
+    # The rest (markers, blanks, errors) repeat a few texts: each distinct cell is parsed once, at
+    # its first occurrence, in order, so the first error raised is still the first in the block.
+    rest = np.flatnonzero(~parsed)
+    first = {}
+    for i in rest:
+        first.setdefault((type(cells[i]), cells[i]), int(i))
+    parsed_as = {}
+    for key, i in first.items():
+        row, column = where(i)
+        parsed_as[key] = parse_value(key[1], path=path, sheet=sheet, row=row, column=column)
+    for i in rest:
+        value, statuses[i] = parsed_as[type(cells[i]), cells[i]]
         values[i] = np.nan if value is None else value
     return values, statuses
+
+
+def _plain_numbers(texts) -> tuple[np.ndarray, np.ndarray]:
+    """(values, plain): text cells that are plainly numbers (digits, thousands separators, a
+    decimal point) as floats, NaN for the rest, and which ones were."""
+    strings = pa.array(texts, type=pa.string())
+    plain = pc.match_substring_regex(strings, _NUMBER_PATTERN)
+    digits = pc.replace_substring(pc.if_else(plain, strings, None), ",", "")
+    values = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+    return values, plain.to_numpy(zero_copy_only=False)
 
 
 def locate_header(

@@ -20,13 +20,14 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from etl import dimensions
 from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS
 from etl.extract.areas import area_frame
-from etl.extract.cells import BLANK, parse_value, read_rows
+from etl.extract.cells import BLANK, parse_value, parse_values, read_rows
 
 ROLES = ("code", "name", "indicator", "period", "value", "measure", "lci", "uci", "status")
 # Period spellings: the first group is the start year, an optional second group the last two
@@ -63,7 +64,7 @@ def period_of(kind: str, year: int) -> tuple[str, dt.date]:
 
 def extract(path: Path, options: dict) -> pd.DataFrame:
     """Rows of one indicator (``options['select']`` in the indicator column) as observations."""
-    rows = _rows(path)
+    rows, cells = _rows(path)
     header = [str(c).strip() for c in rows[0]]
     columns: dict[str, str] = options["columns"]
     if set(columns) != set(ROLES):
@@ -71,9 +72,6 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     index = {role: _column(header, name, path) for role, name in columns.items()}
     kind = options["period"]
     pattern = re.compile(PERIOD_FORMATS[options["period_format"]][kind])
-    statuses: dict[str, str] = options["statuses"]
-    repairs: dict[str, str] = options.get("area_codes", {})
-    wanted, measure = options["select"], options.get("measure")
 
     seen = {row[index["indicator"]] for row in rows[1:] if len(row) == len(header)}
     expected = set(options["expect_indicators"])
@@ -82,10 +80,33 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
             path, f"indicators {sorted(expected)}", row=2, found=sorted(seen - expected)
         )
 
+    try:
+        frame, names = _read_columns(cells, index, options, pattern, path)
+    except Exception:  # anything irregular: the row-by-row reading finds and names the first error
+        frame, names = _read_rows(rows, index, options, pattern, path)
+    frame["indicator_id"] = options["indicator"]
+    frame["industry_code"] = "Total"
+    frame["sex"] = options.get("sex", "all")
+    frame = drop_repeated_areas(frame[OBSERVATION_COLUMNS], path)
+    kept = set(frame["geo_code"].unique())
+    frame.attrs["areas"] = source_areas({c: n for c, n in names.items() if c in kept})
+    return frame
+
+
+FIELDS = ["geo_code", "period", "period_start", "value", "lci_95", "uci_95", "status"]
+
+
+def _read_rows(
+    rows: list[list[str]], index: dict[str, int], options: dict, pattern: re.Pattern, path: Path
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The selected rows one at a time, failing at the first that is wrong: (FIELDS, names)."""
+    columns, kind, statuses = options["columns"], options["period"], options["statuses"]
+    repairs: dict[str, str] = options.get("area_codes", {})
+    wanted, measure = options["select"], options.get("measure")
     records, names = [], {}
     for number, row in enumerate(rows[1:], start=2):
-        if len(row) != len(header):
-            raise SourceFormatError(path, f"{len(header)} fields", row=number, found=len(row))
+        if len(row) != len(rows[0]):
+            raise SourceFormatError(path, f"{len(rows[0])} fields", row=number, found=len(row))
         if row[index["indicator"]] != wanted:
             continue
         if measure is not None and row[index["measure"]] != measure:
@@ -99,18 +120,76 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
         records.append((code, label, start, value, lci, uci, status))
     if not records:
         raise SourceFormatError(path, f"rows for indicator '{wanted}'", row=2)
+    return pd.DataFrame(records, columns=FIELDS), names
 
+
+class _Irregular(Exception):
+    """Something that ``_read_columns`` leaves to ``_read_rows``, which names the row."""
+
+
+def _read_columns(
+    cells: list[np.ndarray] | None,
+    index: dict[str, int],
+    options: dict,
+    pattern: re.Pattern,
+    path: Path,
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``_read_rows`` a whole column at a time, for a file without errors (then the result is the
+    same); it raises at anything irregular, without naming the row."""
+    if cells is None:
+        raise _Irregular
+    selected = np.flatnonzero(cells[index["indicator"]] == options["select"])
+    if not len(selected):
+        raise _Irregular
+
+    def column(role: str) -> list[str]:
+        return cells[index[role]][selected].tolist()
+
+    measure = options.get("measure")
+    if measure is not None and set(column("measure")) != {measure}:
+        raise _Irregular
+    repairs: dict[str, str] = options.get("area_codes", {})
+    raw_codes = column("code")
+    fixed = {c: repairs.get(c.strip(), c.strip()) for c in set(raw_codes)}
+    codes = list(map(fixed.__getitem__, raw_codes))
+    last_names = dict(zip(codes, column("name"), strict=True))
+    periods = {t: _period(t, options["period"], pattern, path, 0) for t in set(column("period"))}
+    labels, starts = zip(*map(periods.__getitem__, column("period")), strict=True)
+
+    values, markers = _values(column("value"), path)
+    words = np.array([w.strip() for w in column("status")], dtype=object)
+    worded = np.flatnonzero(words != "")
+    statuses: dict[str, str] = options["statuses"]
+    if not set(words[worded]) <= statuses.keys() or not np.isnan(values[worded]).all():
+        raise _Irregular
+    markers[worded] = [statuses[w] for w in words[worded]]
+    bounds = {}
+    for role, field in (("lci", "lci_95"), ("uci", "uci_95")):
+        bound, kinds = _values(column(role), path)
+        if not set(kinds) <= {None, BLANK, "na"}:
+            raise _Irregular
+        bounds[field] = _nullable(bound)
     frame = pd.DataFrame(
-        records,
-        columns=["geo_code", "period", "period_start", "value", "lci_95", "uci_95", "status"],
+        {
+            "geo_code": codes,
+            "period": list(labels),
+            "period_start": list(starts),
+            "value": _nullable(values),
+            **bounds,
+            "status": markers.tolist(),
+        },
+        columns=FIELDS,
     )
-    frame["indicator_id"] = options["indicator"]
-    frame["industry_code"] = "Total"
-    frame["sex"] = options.get("sex", "all")
-    frame = drop_repeated_areas(frame[OBSERVATION_COLUMNS], path)
-    kept = set(frame["geo_code"])
-    frame.attrs["areas"] = source_areas({c: n for c, n in names.items() if c in kept})
-    return frame
+    return frame, {code: name.strip() for code, name in last_names.items()}
+
+
+def _values(cells: list[str], path: Path) -> tuple[np.ndarray, np.ndarray]:
+    return parse_values(cells, path=path, sheet=None, where=lambda i: (0, ""))
+
+
+def _nullable(values: np.ndarray) -> list[float | None]:
+    """Floats with None where missing, as the row-by-row records hold them."""
+    return [None if v != v else v for v in values.tolist()]
 
 
 def source_areas(names: dict[str, str]) -> pd.DataFrame:
@@ -159,12 +238,16 @@ def name_to_code() -> dict[str, str]:
 
 
 @lru_cache(maxsize=2)
-def _rows(path: Path) -> list[list[str]]:
-    """The file's rows; cached because one file serves several indicators in turn."""
+def _rows(path: Path) -> tuple[list[list[str]], list[np.ndarray] | None]:
+    """The file's rows, and its columns below the header (None where rows differ in length);
+    cached because one file serves several indicators in turn."""
     rows = read_rows(path)
     if not rows:
         raise SourceFormatError(path, "a header row", row=1)
-    return rows
+    width, body = len(rows[0]), rows[1:]
+    if any(len(row) != width for row in body):
+        return rows, None
+    return rows, [np.array(column, dtype=object) for column in zip(*body, strict=True)]
 
 
 def _column(header: list[str], name: str, path: Path) -> int:

@@ -8,11 +8,12 @@ the tables hold about two million cells.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS
@@ -57,51 +58,50 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
             row=first_row + short,
             found=f"{len(body[short])} cells",
         )
-    grid = np.empty((len(body), width), dtype=object)  # rows x columns, filled in one pass
-    grid[:] = [row[:width] for row in body]
-    ids = {
-        role: np.array([_text(c) for c in grid[:, i]], dtype=object)
-        for i, role in enumerate(roles)
-        if role != "ignore"
-    }
-    missing_code = np.flatnonzero(ids["geo_code"] == "")
-    checked = int(missing_code[0]) if len(missing_code) else len(body)
+    position = {role: i for i, role in enumerate(roles)}
+    codes = _texts(body, position["geo_code"])
+    checked = codes.index("") if "" in codes else len(body)  # rows up to the first without a code
 
     # Cells of every data row above the first row without an area code, row by row, year by year.
     year_columns = list(years)
-    cells = grid[:checked, year_columns]
-    row_numbers = np.repeat(np.arange(first_row, first_row + checked), len(year_columns))
-    labels = np.tile(np.array([str(years[i]) for i in year_columns], dtype=object), checked)
+    cells = _cells(body[:checked], year_columns)
+    n_years = len(year_columns)
     values, statuses = parse_values(
-        cells.ravel(), path=path, sheet=sheet, rows=row_numbers, columns=labels
+        cells,
+        path=path,
+        sheet=sheet,
+        where=lambda i: (first_row + i // n_years, str(years[year_columns[i % n_years]])),
     )
     if checked < len(body):
         raise SourceFormatError(
             path, "an area code", sheet=sheet, row=first_row + checked, found=""
         )
 
-    if "industry_code" in ids:
-        industries = np.array([repairs.get(c, c) for c in ids["industry_code"]], dtype=object)
-    else:
-        industries = np.full(len(body), "Total", dtype=object)
+    industries = (
+        _texts(body, position["industry_code"])
+        if "industry_code" in position
+        else ["Total"] * len(body)
+    )
     industry_names = (
-        dict(zip(industries, ids["industry_name"], strict=True)) if "industry_name" in ids else {}
+        _names(_repaired(industries, repairs), body, position["industry_name"])
+        if "industry_name" in position
+        else {}
     )
     year_numbers = np.array([years[i] for i in year_columns])
-    count = len(body) * len(year_numbers)
+    count = len(body) * n_years
     starts = (year_numbers - 1970).astype("datetime64[Y]").astype("datetime64[D]")
     frame = pd.DataFrame(
         {
             "indicator_id": _repeat([options["indicator"]], count),
-            "geo_code": _repeat(ids["geo_code"], len(year_numbers)),
-            "industry_code": _repeat(industries, len(year_numbers)),
+            "geo_code": _repeat(codes, n_years),
+            "industry_code": _repeat(industries, n_years, repairs),
             "sex": _repeat(["all"], count),
             "period": _tile(year_numbers.astype(str), len(body)),
             "period_start": np.tile(starts, len(body)),
             "value": values,
             "lci_95": np.full(count, np.nan),
             "uci_95": np.full(count, np.nan),
-            "status": pa.array(statuses, type=pa.string()).to_pandas(),
+            "status": pd.Categorical(statuses),
         },
         columns=OBSERVATION_COLUMNS,
     )
@@ -112,8 +112,9 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
 def _table_body(rows: list[list[object]]) -> list[list[object]]:
     """The data rows under the header: the table ends at the first empty row."""
     for index, row in enumerate(rows):
-        if not any(_text(c) for c in row):
-            return rows[:index]
+        first = row[0] if row else ""
+        if type(first) is str and not first.strip() and not any(map(_text, row)):
+            return rows[:index]  # (a row whose first cell holds something is not empty)
     return rows
 
 
@@ -122,22 +123,48 @@ def _text(cell: object) -> str:
     return cell.strip() if type(cell) is str else as_text(cell)
 
 
-# Text columns hold a few hundred codes repeated over hundreds of thousands of rows: built as Arrow
-# dictionaries and decoded to pandas' (Arrow-backed) string columns, without a Python object each.
-def _strings(codes: np.ndarray, labels: np.ndarray) -> pd.Series:
-    dictionary = pa.DictionaryArray.from_arrays(
-        pa.array(codes, type=pa.int32()), pa.array(labels, type=pa.string())
+def _texts(rows: list[list[object]], column: int) -> list[str]:
+    """One column of every row, as text (``_text`` written out: this runs for every row)."""
+    return [c.strip() if type(c) is str else as_text(c) for c in map(itemgetter(column), rows)]
+
+
+def _names(codes: list[str], rows: list[list[object]], column: int) -> dict[str, str]:
+    """Each code's name, from the last row that gives the code."""
+    last = dict(zip(codes, map(itemgetter(column), rows), strict=True))
+    return {code: _text(name) for code, name in last.items()}
+
+
+def _cells(rows: list[list[object]], columns: list[int]) -> list[object]:
+    """The cells of ``columns`` in every row, row by row, as one flat list."""
+    pick = itemgetter(*columns)  # one column gives the cell itself, several give a tuple
+    return (
+        list(map(pick, rows)) if len(columns) == 1 else list(chain.from_iterable(map(pick, rows)))
     )
-    return dictionary.dictionary_decode().to_pandas()
 
 
-def _repeat(labels, times: int) -> pd.Series:
+def _repaired(labels: list[str], repairs: dict[str, str]) -> list[str]:
+    return [repairs.get(label, label) for label in labels] if repairs else labels
+
+
+# Text columns hold a few hundred codes repeated over hundreds of thousands of observations: they
+# become categoricals (codes and labels), without a Python string for each observation. Labels are
+# sorted and ordered, so that sorting, min and max give what they give on text.
+def _factorized(labels, repairs: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, labels): labels factorized, with spreadsheet-mangled codes repaired."""
+    labels = np.asarray(labels, dtype=object)
+    if repairs:  # repaired once per distinct label; a repaired code may equal one already present
+        codes, uniques = pd.factorize(labels)
+        labels = np.asarray(_repaired(list(uniques), repairs), dtype=object)[codes]
+    return pd.factorize(labels, sort=True)
+
+
+def _repeat(labels, times: int, repairs: dict[str, str] | None = None) -> pd.Categorical:
     """Each label ``times`` times over, in order (a, a, b, b)."""
-    codes, uniques = pd.factorize(np.asarray(labels, dtype=object))
-    return _strings(np.repeat(codes, times), uniques)
+    codes, uniques = _factorized(labels, repairs or {})
+    return pd.Categorical.from_codes(np.repeat(codes, times), uniques, ordered=True)
 
 
-def _tile(labels, times: int) -> pd.Series:
+def _tile(labels, times: int) -> pd.Categorical:
     """The whole sequence of labels ``times`` times over (a, b, a, b)."""
-    codes, uniques = pd.factorize(np.asarray(labels, dtype=object))
-    return _strings(np.tile(codes, times), uniques)
+    codes, uniques = _factorized(labels, {})
+    return pd.Categorical.from_codes(np.tile(codes, times), uniques, ordered=True)
