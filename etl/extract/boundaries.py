@@ -8,15 +8,22 @@ finer level by code prefix (ITL2 = ITL3 code[:4], ITL1 = code[:3]).
 
 ``core.lad_combined_authority`` holds which districts make up each combined authority; the
 authorities themselves are returned as ``frame.attrs["areas"]`` (geo_level CAUTH).
+
+Rows in errors about a boundary file count its features in file order from 1.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import pyogrio.errors
+import pyproj
 import shapely
 
 from etl.config import REFERENCE_DIR
@@ -25,6 +32,9 @@ from etl.errors import SourceFormatError
 BNG, WGS84 = "EPSG:27700", "EPSG:4326"
 DECIMALS = 4
 BOUNDARY_COLUMNS = ["geo_code", "geo_level", "derivation", "tolerance_m", "geojson"]
+AREA_CODE = re.compile(r"[A-Z][A-Z0-9]+")  # GSS (E06000001), ITL (TLC11), NUTS (UKC1)
+POLYGONS = {"Polygon", "MultiPolygon"}
+NESTING = {"Polygon": 2, "MultiPolygon": 3}  # arrays around each GeoJSON position
 
 
 def extract_table(path: Path, options: dict) -> tuple[str, pd.DataFrame]:
@@ -36,15 +46,90 @@ def extract_table(path: Path, options: dict) -> tuple[str, pd.DataFrame]:
 
 
 def read_areas(path: Path, code_field: str) -> gpd.GeoDataFrame:
-    """Areas keyed by ``code_field``, in British National Grid."""
-    areas = gpd.read_file(path)
+    """Areas keyed by ``code_field``, in British National Grid: one polygon per area code, every
+    one inside the grid's area of use."""
+    try:
+        areas = gpd.read_file(path, on_invalid="ignore")  # a broken geometry is read as none
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
+        found = str(error).split(";")[0]
+        raise SourceFormatError(path, "a readable boundary file", found=found) from error
     if code_field not in areas.columns:
         raise SourceFormatError(path, f"a '{code_field}' field", found=list(areas.columns))
+    if areas.empty:
+        raise SourceFormatError(path, "at least one feature", found="none")
     if areas.crs is None:
         raise SourceFormatError(path, "a declared coordinate reference system", found=None)
-    if areas[code_field].duplicated().any():
-        raise SourceFormatError(path, f"one feature per {code_field}", found="duplicates")
-    return areas.rename(columns={code_field: "geo_code"})[["geo_code", "geometry"]].to_crs(BNG)
+    codes, shapes = areas[code_field].to_numpy(), areas.geometry.to_numpy()
+    for row, (code, shape) in enumerate(zip(codes, shapes, strict=True), start=1):
+        if not (isinstance(code, str) and AREA_CODE.fullmatch(code)):
+            found = None if pd.isna(code) else str(code)
+            raise SourceFormatError(path, f"an area code in {code_field}", row=row, found=found)
+        if shape is None or shape.is_empty or shape.geom_type not in POLYGONS:
+            kind = "no geometry" if shape is None or shape.is_empty else shape.geom_type
+            raise SourceFormatError(path, f"a polygon for {code}", row=row, found=kind)
+    if path.suffix.lower() in (".geojson", ".json"):
+        _check_geojson_positions(path, codes)
+    repeated = np.flatnonzero(areas[code_field].duplicated().to_numpy())
+    if len(repeated):
+        row = int(repeated[0]) + 1
+        raise SourceFormatError(
+            path, f"one feature per {code_field}", row=row, found=codes[row - 1]
+        )
+    in_bng = areas.rename(columns={code_field: "geo_code"})[["geo_code", "geometry"]].to_crs(BNG)
+    _check_within_grid(path, areas.geometry, in_bng.geometry, codes)
+    return in_bng
+
+
+def _check_geojson_positions(path: Path, codes) -> None:
+    """Every feature of the file read, and every position of its polygons two or three numbers:
+    GDAL skips what it cannot parse (a feature, or one polygon of a MultiPolygon) without a word."""
+    try:
+        features = json.loads(path.read_text(encoding="utf-8-sig"))["features"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise SourceFormatError(path, "a GeoJSON FeatureCollection", found=str(error)) from error
+    if not isinstance(features, list) or len(features) != len(codes):
+        found = f"{len(codes)} read of {len(features) if isinstance(features, list) else 0}"
+        raise SourceFormatError(path, "every feature readable", found=found)
+    for row, (feature, code) in enumerate(zip(features, codes, strict=True), start=1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        if not _positions(geometry and geometry.get("coordinates"), NESTING.get(kind, -1)):
+            found = "coordinates that are not numbers"
+            raise SourceFormatError(path, f"a polygon for {code}", row=row, found=found)
+
+
+def _positions(coordinates: object, depth: int) -> bool:
+    """Whether ``coordinates`` are arrays nested ``depth`` deep around positions of 2 or 3 numbers."""
+    if depth < 0 or not isinstance(coordinates, list):
+        return False
+    if depth == 0:
+        numbers = [c for c in coordinates if isinstance(c, int | float) and not isinstance(c, bool)]
+        return len(numbers) == len(coordinates) in (2, 3)
+    return all(_positions(c, depth - 1) for c in coordinates)
+
+
+def _check_within_grid(path: Path, read: gpd.GeoSeries, bng: gpd.GeoSeries, codes) -> None:
+    """Every point finite and inside British National Grid's area of use once reprojected (a
+    file with the wrong or no declared CRS, or a stray coordinate, falls outside)."""
+    west, south, east, north = _grid_extent()
+    points, feature = shapely.get_coordinates(bng.values, return_index=True)
+    x, y = points[:, 0], points[:, 1]
+    with np.errstate(invalid="ignore"):
+        inside = np.isfinite(points).all(axis=1) & (west <= x) & (x <= east)
+        inside &= (south <= y) & (y <= north)
+    if not inside.all():
+        first = int(np.flatnonzero(~inside)[0])
+        row = int(feature[first]) + 1
+        x, y = shapely.get_coordinates(read.values)[first]
+        expected = f"{codes[row - 1]} within the British National Grid's area of use"
+        raise SourceFormatError(path, expected, row=row, found=f"{x}, {y} in {read.crs}")
+
+
+@cache
+def _grid_extent() -> tuple[float, float, float, float]:
+    """The area of use of British National Grid, in its own metres."""
+    lonlat = pyproj.CRS(BNG).area_of_use.bounds
+    return pyproj.Transformer.from_crs(WGS84, BNG, always_xy=True).transform_bounds(*lonlat)
 
 
 def boundaries(path: Path, options: dict) -> pd.DataFrame:
@@ -56,9 +141,8 @@ def boundaries(path: Path, options: dict) -> pd.DataFrame:
         parents = parents.drop(columns="geo_code").rename(columns={"key": "geo_code"})
         levels.append((parents, level, f"dissolved from {options['geo_level']} by code[:{prefix}]"))
     if "recoded" in options:
-        levels.append(
-            (recoded(areas, REFERENCE_DIR / options["recoded"]), options["geo_level"], "recoded")
-        )
+        made = recoded(path, areas, REFERENCE_DIR / options["recoded"])
+        levels.append((made, options["geo_level"], "recoded"))
     if "members" in options:
         members = options["members"]
         made = dissolved_members(path.parent, members, exclude=set(areas["geo_code"]))
@@ -68,13 +152,14 @@ def boundaries(path: Path, options: dict) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[BOUNDARY_COLUMNS]
 
 
-def recoded(areas: gpd.GeoDataFrame, recode_csv: Path) -> gpd.GeoDataFrame:
+def recoded(path: Path, areas: gpd.GeoDataFrame, recode_csv: Path) -> gpd.GeoDataFrame:
     """New authorities made of whole old ones (data/reference/lad_recode_*.csv: old_code,
-    new_code), each drawn as the union of the areas it replaced."""
+    new_code), each drawn as the union of the areas of ``path`` it replaced."""
     recode = pd.read_csv(recode_csv, dtype=str)
     missing = set(recode["old_code"]) - set(areas["geo_code"])
     if missing:
-        raise ValueError(f"{recode_csv.name}: no boundary for {sorted(missing)}")
+        expected = f"a boundary for every district {recode_csv.name} replaces"
+        raise SourceFormatError(path, expected, found=f"none for {sorted(missing)}")
     old = areas.merge(recode[["old_code", "new_code"]], left_on="geo_code", right_on="old_code")
     return (
         old.dissolve(by="new_code")
@@ -91,12 +176,14 @@ def dissolved_members(folder: Path, members: dict, exclude: set[str]) -> gpd.Geo
         columns={members["part_column"]: "part", members["whole_column"]: "whole"}
     )
     lookup = lookup[~lookup["whole"].isin(exclude)]
-    parts = read_areas(folder / members["polygons"], members["polygons_code_field"])
+    polygons = folder / members["polygons"]
+    parts = read_areas(polygons, members["polygons_code_field"])
     if "recoded" in members:  # lookups name districts by their current codes
-        parts = pd.concat([parts, recoded(parts, REFERENCE_DIR / members["recoded"])])
+        parts = pd.concat([parts, recoded(polygons, parts, REFERENCE_DIR / members["recoded"])])
     missing = set(lookup["part"]) - set(parts["geo_code"])
     if missing:
-        raise ValueError(f"{members['lookup']}: no polygon for members {sorted(missing)}")
+        expected = f"a polygon for every district {members['lookup']} lists"
+        raise SourceFormatError(polygons, expected, found=f"none for {sorted(missing)}")
     joined = parts.merge(lookup[["part", "whole"]], left_on="geo_code", right_on="part")
     return (
         joined.dissolve(by="whole")

@@ -14,7 +14,7 @@ import shapely
 from etl.catalogue import sources
 from etl.config import REFERENCE_DIR
 from etl.errors import SourceFormatError
-from etl.extract import boundaries
+from etl.extract import boundaries, hex_layouts
 from etl.fetch import cached_path, fetch_file
 from etl.lad_recode import RECODE_CSV, lad_recode
 from tests.conftest import SHARED_MIRROR, mirror_file, requires_mirror
@@ -165,3 +165,35 @@ def test_a_boundary_file_without_the_code_field_is_refused(tmp_path):
                 "tolerance_m": 500,
             },
         )
+
+
+def test_a_multipolygon_part_with_text_coordinates_is_refused_not_dropped(tmp_path):
+    """GDAL reads such a MultiPolygon less the part it cannot parse, and says nothing."""
+    doc = json.loads(mirror_file("boundaries/lad22_buc.geojson").read_text(encoding="utf-8"))
+    feature = doc["features"][338]
+    assert feature["properties"]["LAD22CD"] == "S12000033"
+    ring = feature["geometry"]["coordinates"][0][0]
+    ring[:] = [[str(x), str(y)] for x, y in ring]
+    path = tmp_path / "lad22_buc.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    options = sources()["boundaries_lad"].releases[-1].layout["reads"][0]
+    with pytest.raises(
+        SourceFormatError, match="lad22_buc.geojson, row 339: expected a polygon for S12000033"
+    ):
+        boundaries.extract_table(path, options)
+
+
+def test_a_hex_layout_with_a_repeated_code_is_refused_and_a_byte_order_mark_read(tmp_path):
+    real = mirror_file("hexmaps/uk-nuts2.hexjson")
+    options = {"layout": "itl2", "geo_level": "ITL2", "code_prefix": {"UK": "TL"}}
+    _, frame = hex_layouts.extract_table(real, options)
+    path = tmp_path / real.name
+    path.write_bytes(b"\xef\xbb\xbf" + real.read_bytes())
+    pd.testing.assert_frame_equal(hex_layouts.extract_table(path, options)[1], frame)
+    text = real.read_text(encoding="utf-8")
+    first = text.index('"UKC1"')
+    path.write_text(text[:first] + '"UKC2":{"n":"Copy","q":0,"r":0},' + text[first:])
+    with pytest.raises(
+        SourceFormatError, match="expected each key once in a JSON object, found 'UKC2'"
+    ):
+        hex_layouts.extract_table(path, options)

@@ -1,8 +1,11 @@
 """The BRES extractor on the real Parquet extract: spot checks against the file's own figures."""
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from etl.catalogue import sources
+from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS, bres
 from tests.conftest import mirror_file, requires_mirror
 
@@ -48,3 +51,20 @@ def test_great_britain_is_not_labelled_uk(frame):
     assert areas.loc["K03000001", "geo_name"] == "Great Britain"
     assert {"TLK21", "TLK22"} <= set(areas.index)
     assert not frame["geo_code"].str.startswith("TLN").any()  # BRES has no Northern Ireland
+
+
+def test_text_in_the_value_column_is_refused_at_its_row(tmp_path):
+    release = sources()["bres_edd"].releases[-1]
+    real = mirror_file(release.files[0].path)
+    table = pq.read_table(real)
+    values = [str(v) for v in table["value"].to_pylist()]
+    values[2] = "n/a"
+    path = tmp_path / real.name
+    pq.write_table(
+        table.set_column(table.column_names.index("value"), "value", pa.array(values)), path
+    )
+    options = {**release.layout, "indicator": "bres_employees"}
+    with pytest.raises(
+        SourceFormatError, match=r"BRES.parquet, row 3: expected a number in value, found 'n/a'"
+    ):
+        bres.extract(path, options)
