@@ -35,3 +35,13 @@ def possessive(name: str) -> str:
     """'London' -> "London's", 'North East' -> "the North East's", 'East Wales' -> "East Wales's"."""
     article = "the " if name in WITH_ARTICLE else ""
     return f"{article}{name}'s"
+
+
+# How an area on other than the reference boundaries is told apart in pickers.
+VINTAGE_NOTES = {"ITL2025": "ITL 2025 boundary", "NUTS2016": "NUTS 2016 boundary"}
+
+
+def area(name: str, code: str, vintage: str | None = None) -> str:
+    """'Tees Valley (TLC3, ITL 2025 boundary)': a picker label that tells boundary sets apart."""
+    note = VINTAGE_NOTES.get(vintage or "")
+    return f"{name} ({code}{', ' + note if note else ''})"

@@ -31,6 +31,7 @@ from dashboard import export, permalink  # noqa: E402
 from dashboard.catalogue import indicators  # noqa: E402
 from dashboard.db import query  # noqa: E402
 from dashboard.permalink import Spec, SpecError  # noqa: E402
+from etl.dimensions import REFERENCE_VINTAGE  # noqa: E402
 
 LATEST = "latest"
 
@@ -55,7 +56,7 @@ def expand(spec: Spec, for_each_area: str | None = None, for_each_indicator: boo
     if for_each_indicator:
         specs = [Spec(s.view, {**s.params, "indicator": i}) for s in specs for i in indicators()]
     if for_each_area:
-        codes = query("areas_at_level", for_each_area)["geo_code"].tolist()
+        codes = query("areas_at_level", for_each_area, REFERENCE_VINTAGE)["geo_code"].tolist()
         if not codes:
             raise SpecError(f"no areas at level {for_each_area!r}")
         specs = [Spec(s.view, {**s.params, "area": code}) for s in specs for code in codes]

@@ -25,6 +25,8 @@ LEVEL_ORDER = {
     "LAD": 7,
     "Other": 9,
 }
+# The ITL boundaries every level view and map uses unless a release was published on another.
+REFERENCE_VINTAGE = "ITL2021"
 
 
 def geography(source_areas: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -49,7 +51,7 @@ def geography(source_areas: pd.DataFrame | None = None) -> tuple[pd.DataFrame, p
     for r in crosswalk.itertuples():
         parent = None if r.itl_code == "UK" else "UK"
         itl1 = r.itl_code if r.geo_level == "ITL1" else None
-        vintage = "ITL2021" if itl1 else None
+        vintage = REFERENCE_VINTAGE if itl1 else None
         rows.append(
             (r.itl_code, r.geo_name, r.geo_level, parent, itl1, r.gss_code or None, vintage)
         )
@@ -59,7 +61,9 @@ def geography(source_areas: pd.DataFrame | None = None) -> tuple[pd.DataFrame, p
         aliases += [(name, r.itl_code, "name") for name in r.name_variants.split("|")]
     for r in itl.itertuples():
         parent = r.itl_code[:3] if r.geo_level == "ITL2" else r.itl_code[:4]
-        rows.append((r.itl_code, r.geo_name, r.geo_level, parent, r.itl_code[:3], None, "ITL2021"))
+        rows.append(
+            (r.itl_code, r.geo_name, r.geo_level, parent, r.itl_code[:3], None, REFERENCE_VINTAGE)
+        )
         aliases.append((r.itl_code, r.itl_code, "code"))
     itl1_codes = [r[0] for r in rows if r[2] == "ITL1"]
     itl2021 = itl1_codes + list(itl["itl_code"])

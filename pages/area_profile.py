@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import fmt, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.series import default_level
@@ -24,12 +24,15 @@ left, right = st.columns([1, 3])
 level = left.radio("Level", levels, index=levels.index(level), key="profile_level")
 in_level = areas[areas["geo_level"] == level]
 names = dict(zip(in_level["geo_code"], in_level["geo_name"], strict=True))
+labels = {
+    r.geo_code: fmt.area(r.geo_name, r.geo_code, r.boundary_vintage) for r in in_level.itertuples()
+}
 options = list(names)
 code = right.selectbox(
     "Area (type to search)",
     options,
     index=options.index(code) if code in options else 0,
-    format_func=lambda c: f"{names[c]} ({c})",
+    format_func=labels.get,
     key=f"profile_area_{level}",
 )
 cards = profile.cards(code)

@@ -56,7 +56,9 @@ with st.expander("Method and indicators used", expanded=False):
         "Left out: indicators with no better direction (e.g. population) and totals that "
         "measure size rather than how well an area does (areas summing to about the UK figure, "
         "such as GVA in £ million). Each indicator is taken in its latest period in which at "
-        "least half as many areas have a value as in its best-covered period."
+        "least half as many areas have a value as in its best-covered period. ITL areas are "
+        "scored on the ITL 2021 boundaries: areas that a release publishes only on other "
+        "boundaries (ITL 2025, for example) are left out, so every area is compared on one set."
     )
     if len(indicators):
         st.dataframe(

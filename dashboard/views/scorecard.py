@@ -10,6 +10,7 @@ from dashboard import charts, fmt, footer, ranks, scoring, words
 from dashboard.db import build_id, query
 from dashboard.series import all_series, headline_series
 from dashboard.views import View, register
+from etl.dimensions import REFERENCE_VINTAGE
 
 OUTPUT_THEME = "output"
 MAX_LABELS = 20
@@ -25,7 +26,7 @@ def _inputs(level: str, build: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(values, indicators). ``values``: series, geo_code, geo_name, value for the areas of the
     level. ``indicators``: one row per headline series with its period, whether it is scored and
     why not (no better direction, or a total that measures size)."""
-    raw = query("scorecard_values", level, level)
+    raw = query("scorecard_values", REFERENCE_VINTAGE, level)
     rows, values = [], []
     for series in headline_series().values():
         part = raw[(raw["indicator_id"] == series.indicator_id) & (raw["sex"] == series.sex)]

@@ -62,3 +62,15 @@ def test_link_with_hostile_parameters_falls_back_with_notices(app_warehouse):
     assert sum("not available here" in n for n in notices) == 2
     assert at.radio(key="profile_level").value == "ITL1"
     assert at.query_params["areas"] != "<script>alert(1)</script>"
+
+
+def test_areas_on_other_boundaries_say_so_in_the_picker(app_warehouse):
+    at = _run(level="ITL2", areas="TLC3")
+    assert not at.exception and not at.info
+    picker = at.selectbox(key="profile_area_ITL2")
+    assert picker.value == "TLC3"
+    labels = picker.options
+    assert "Tees Valley (TLC3, ITL 2025 boundary)" in labels
+    assert "Tees Valley and Durham (TLC1)" in labels
+    # GDHI's latest release is published on ITL 2025, so Tees Valley has its figure
+    assert [m.label for m in at.metric] == ["GDHI per head (2023)"]

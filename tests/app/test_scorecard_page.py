@@ -36,7 +36,7 @@ def test_changing_level_rescores(app_warehouse):
     at = _run()
     at.radio(key="sc_level").set_value("ITL2").run()
     assert not at.exception
-    assert _bold(at)[0].startswith("With these weights Inner London - West ranks first of 51 ITL2")
+    assert _bold(at)[0].startswith("With these weights Inner London - West ranks first of 41 ITL2")
     assert at.query_params["level"] == "ITL2"
 
 
