@@ -32,7 +32,7 @@ code = right.selectbox(
     "Area (type to search)",
     options,
     index=options.index(code) if code in options else 0,
-    format_func=labels.get,
+    format_func=labels.__getitem__,
     key=f"profile_area_{level}",
 )
 cards = profile.cards(code)
