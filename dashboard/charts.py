@@ -315,15 +315,16 @@ def rank_shift(data: pd.DataFrame) -> go.Figure:
     equal_composite, rank, equal_rank."""
     data = data.sort_values("composite", ascending=True)
     fig = go.Figure()
-    for row in data.itertuples():
-        fig.add_scatter(
-            x=[row.equal_composite, row.composite],
-            y=[row.geo_name, row.geo_name],
-            mode="lines",
-            line={"color": "#BBBBBB", "width": 2},
-            showlegend=False,
-            hoverinfo="skip",
-        )
+    # one trace of segments, each area's two scores then a gap (None)
+    segments = [(row.equal_composite, row.composite, None) for row in data.itertuples()]
+    fig.add_scatter(
+        x=[x for segment in segments for x in segment],
+        y=[y for name in data["geo_name"] for y in (name, name, None)],
+        mode="lines",
+        line={"color": "#BBBBBB", "width": 2},
+        showlegend=False,
+        hoverinfo="skip",
+    )
     # orientation "h" marks the area names as category labels that need a left margin
     fig.add_scatter(
         x=data["equal_composite"],
