@@ -8,7 +8,6 @@ Britain 'UK') are data in the source's YAML. Rows in errors count the file's dat
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import duckdb
@@ -130,7 +129,7 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
             "industry_code": kept["industry_code"],
             "sex": "all",
             "period": dates.dt.year.astype(str),
-            "period_start": [dt.date(d.year, d.month, d.day) for d in dates],
+            "period_start": dates.to_numpy().astype("datetime64[D]"),
             "value": kept["value"].astype(float),
             "lci_95": None,
             "uci_95": None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -11,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 from python_calamine import CalamineWorkbook
 
 from etl.errors import SourceFormatError
@@ -31,7 +33,7 @@ MARKERS = {
 }
 BLANK = "blank"
 
-_NUMBER_PATTERN = r"^-?[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?$|^-?\.[0-9]+$"
+_NUMBER_PATTERN = r"^-?(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+)$"
 _NUMBER = re.compile(_NUMBER_PATTERN)
 
 
@@ -81,6 +83,38 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return rows
 
 
+def read_csv_columns(path: Path) -> list[pa.Array] | None:
+    """The cells of a CSV file as columns of text, read by Arrow's CSV reader: the same cells as
+    ``read_rows`` gives, row i of every column being row i of ``read_rows``. None where the file is
+    not plainly rectangular (ragged rows, blank lines, an unclosed quote, text that is not UTF-8,
+    no bytes): ``read_rows`` then reads it, and names any fault."""
+    data = path.read_bytes()
+    # Arrow names the columns f0, f1...; naming more than there are is harmless.
+    width = re.match(rb"[^\r\n]*", data).group().count(b",") + 1
+    try:
+        table = pa_csv.read_csv(
+            io.BytesIO(data),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)}
+            ),
+        )
+    except pa.ArrowInvalid:  # no bytes, a ragged row, an unclosed quote, text that is not UTF-8
+        return None
+    columns = [column.combine_chunks() for column in table.columns]
+    if any(c.type != pa.string() or c.null_count for c in columns):
+        return None  # a first row cut by a line break inside quotes: later columns were guessed
+    # A blank line is a row of empty cells to Arrow but an empty row to the csv module (a file of
+    # one column is left to the csv module as well).
+    if len(columns) < 2:
+        return None
+    empty = pc.equal(columns[0], "")
+    for column in columns[1:]:
+        empty = pc.and_(empty, pc.equal(column, ""))
+    return None if pc.any(empty).as_py() else columns
+
+
 def as_text(cell: object) -> str:
     """A cell as text; numeric codes that a spreadsheet stored as numbers (41.0) become '41'."""
     if isinstance(cell, float) and cell.is_integer():
@@ -117,14 +151,24 @@ def parse_value(
 
 
 def parse_values(
-    cells: list, *, path: Path, sheet: str | None, where: Callable[[int], tuple[int, str]]
+    cells: list | pa.Array,
+    *,
+    path: Path,
+    sheet: str | None,
+    where: Callable[[int], tuple[int, str]],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``parse_value`` over a whole list of cells at once: (values, statuses), with NaN where the
-    value is missing. ``where(i)`` gives cell i's row number and column label, for errors only.
-    Numbers, and text that is plainly a number, convert a whole block at a time; only the rest
-    goes cell by cell through ``parse_value``, so markers and errors are exactly the same."""
+    """``parse_value`` over a whole list of cells (or an Arrow array of text) at once: (values,
+    statuses), with NaN where the value is missing. ``where(i)`` gives cell i's row number and
+    column label, for errors only. Numbers, and text that is plainly a number, convert a whole
+    block at a time; only the rest goes cell by cell through ``parse_value``, so markers and errors
+    are exactly the same."""
     count = len(cells)
     statuses = np.full(count, None, dtype=object)
+    if isinstance(cells, pa.Array):  # text cells of a CSV file read by ``read_csv_columns``
+        values, parsed = _plain_numbers(cells)
+        rest = np.flatnonzero(~parsed)
+        _parse_rest(values, statuses, rest, cells.take(rest).to_pylist(), path, sheet, where)
+        return values, statuses
     kinds = set(map(type, cells))
     if kinds <= {float, int}:  # bool is a type of its own here, so True is never a number
         return np.array(cells, dtype=np.float64), statuses
@@ -138,28 +182,39 @@ def parse_values(
         values[parsed] = cells[parsed].astype(np.float64)
         texts = np.flatnonzero(np.equal(types, str))
         values[texts], parsed[texts] = _plain_numbers(cells[texts])
-    # The rest (markers, blanks, errors) repeat a few texts: each distinct cell is parsed once, at
-    # its first occurrence, in order, so the first error raised is still the first in the block.
     rest = np.flatnonzero(~parsed)
+    _parse_rest(values, statuses, rest, [cells[i] for i in rest], path, sheet, where)
+    return values, statuses
+
+
+def _parse_rest(values, statuses, rest, cells, path, sheet, where) -> None:
+    """Fills in ``values`` and ``statuses`` at ``rest``, the cells that are not plainly numbers
+    (markers, blanks, errors; ``cells`` holds them in order). They repeat a few texts: each
+    distinct cell is parsed once, at its first occurrence, in order, so the first error raised is
+    still the first in the block."""
+    if not len(rest):
+        return
+    keys = [(type(cell), cell) for cell in cells]
     first = {}
-    for i in rest:
-        first.setdefault((type(cells[i]), cells[i]), int(i))
+    for i, key in zip(rest.tolist(), keys, strict=True):
+        first.setdefault(key, i)
     parsed_as = {}
     for key, i in first.items():
         row, column = where(i)
         parsed_as[key] = parse_value(key[1], path=path, sheet=sheet, row=row, column=column)
-    for i in rest:
-        value, statuses[i] = parsed_as[type(cells[i]), cells[i]]
-        values[i] = np.nan if value is None else value
-    return values, statuses
+    parsed = [parsed_as[key] for key in keys]
+    values[rest] = [np.nan if value is None else value for value, _ in parsed]
+    statuses[rest] = [status for _, status in parsed]
 
 
 def _plain_numbers(texts) -> tuple[np.ndarray, np.ndarray]:
     """(values, plain): text cells that are plainly numbers (digits, thousands separators, a
     decimal point) as floats, NaN for the rest, and which ones were."""
-    strings = pa.array(texts, type=pa.string())
+    strings = texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.string())
     plain = pc.match_substring_regex(strings, _NUMBER_PATTERN)
-    digits = pc.replace_substring(pc.if_else(plain, strings, None), ",", "")
+    if not pc.all(plain).as_py():
+        strings = pc.if_else(plain, strings, None)
+    digits = pc.replace_substring(strings, ",", "")
     values = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
     return values, plain.to_numpy(zero_copy_only=False)
 

@@ -22,12 +22,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl import dimensions
 from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS
 from etl.extract.areas import area_frame
-from etl.extract.cells import BLANK, parse_value, parse_values, read_rows
+from etl.extract.cells import BLANK, parse_value, parse_values, read_csv_columns, read_rows
 
 ROLES = ("code", "name", "indicator", "period", "value", "measure", "lci", "uci", "status")
 # Period spellings: the first group is the start year, an optional second group the last two
@@ -47,6 +49,7 @@ PERIOD_FORMATS = {
     },
 }
 ITL_LEVELS = {3: "ITL1", 4: "ITL2", 5: "ITL3"}  # TL codes: level by length (TLC, TLC4, TLC41)
+ITL_CODE = re.compile(r"TL[A-Z][0-9A-Z]{0,2}")
 
 
 def period_of(kind: str, year: int) -> tuple[str, dt.date]:
@@ -64,26 +67,11 @@ def period_of(kind: str, year: int) -> tuple[str, dt.date]:
 
 def extract(path: Path, options: dict) -> pd.DataFrame:
     """Rows of one indicator (``options['select']`` in the indicator column) as observations."""
-    rows, cells = _rows(path)
-    header = [str(c).strip() for c in rows[0]]
-    columns: dict[str, str] = options["columns"]
-    if set(columns) != set(ROLES):
-        raise ValueError(f"{path.name}: layout columns must give {ROLES}, got {sorted(columns)}")
-    index = {role: _column(header, name, path) for role, name in columns.items()}
-    kind = options["period"]
-    pattern = re.compile(PERIOD_FORMATS[options["period_format"]][kind])
-
-    seen = {row[index["indicator"]] for row in rows[1:] if len(row) == len(header)}
-    expected = set(options["expect_indicators"])
-    if seen != expected:
-        raise SourceFormatError(
-            path, f"indicators {sorted(expected)}", row=2, found=sorted(seen - expected)
-        )
-
+    pattern = re.compile(PERIOD_FORMATS[options["period_format"]][options["period"]])
     try:
-        frame, names = _read_columns(cells, index, options, pattern, path)
+        frame, names = _read_columns(_columns(*_file_key(path)), options, pattern, path)
     except Exception:  # anything irregular: the row-by-row reading finds and names the first error
-        frame, names = _read_rows(rows, index, options, pattern, path)
+        frame, names = _read_rows(_rows(*_file_key(path)), options, pattern, path)
     frame["indicator_id"] = options["indicator"]
     frame["industry_code"] = "Total"
     frame["sex"] = options.get("sex", "all")
@@ -93,13 +81,36 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     return frame
 
 
+def _index(header: list[str], options: dict, path: Path) -> dict[str, int]:
+    """Position of each role's column in the header."""
+    if set(options["columns"]) != set(ROLES):
+        raise ValueError(
+            f"{path.name}: layout columns must give {ROLES}, got {sorted(options['columns'])}"
+        )
+    header = [str(c).strip() for c in header]
+    return {role: _column(header, name, path) for role, name in options["columns"].items()}
+
+
+def _check_indicators(seen: set[str], options: dict, path: Path) -> None:
+    """The file holds exactly the indicators its layout expects."""
+    expected = set(options["expect_indicators"])
+    if seen != expected:
+        raise SourceFormatError(
+            path, f"indicators {sorted(expected)}", row=2, found=sorted(seen - expected)
+        )
+
+
 FIELDS = ["geo_code", "period", "period_start", "value", "lci_95", "uci_95", "status"]
 
 
 def _read_rows(
-    rows: list[list[str]], index: dict[str, int], options: dict, pattern: re.Pattern, path: Path
+    rows: list[list[str]], options: dict, pattern: re.Pattern, path: Path
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """The selected rows one at a time, failing at the first that is wrong: (FIELDS, names)."""
+    index = _index(rows[0], options, path)
+    _check_indicators(
+        {row[index["indicator"]] for row in rows[1:] if len(row) == len(rows[0])}, options, path
+    )
     columns, kind, statuses = options["columns"], options["period"], options["statuses"]
     repairs: dict[str, str] = options.get("area_codes", {})
     wanted, measure = options["select"], options.get("measure")
@@ -128,22 +139,21 @@ class _Irregular(Exception):
 
 
 def _read_columns(
-    cells: list[np.ndarray] | None,
-    index: dict[str, int],
-    options: dict,
-    pattern: re.Pattern,
-    path: Path,
+    cells: list[pa.Array] | None, options: dict, pattern: re.Pattern, path: Path
 ) -> tuple[pd.DataFrame, dict[str, str]]:
     """``_read_rows`` a whole column at a time, for a file without errors (then the result is the
     same); it raises at anything irregular, without naming the row."""
     if cells is None:
         raise _Irregular
-    selected = np.flatnonzero(cells[index["indicator"]] == options["select"])
-    if not len(selected):
+    index = _index([c[0].as_py() for c in cells], options, path)
+    body = {role: cells[i].slice(1) for role, i in index.items()}
+    _check_indicators(set(body["indicator"].unique().to_pylist()), options, path)
+    selected = pc.equal(body["indicator"], options["select"])
+    if not pc.any(selected).as_py():
         raise _Irregular
 
     def column(role: str) -> list[str]:
-        return cells[index[role]][selected].tolist()
+        return body[role].filter(selected).to_pylist()
 
     measure = options.get("measure")
     if measure is not None and set(column("measure")) != {measure}:
@@ -156,7 +166,7 @@ def _read_columns(
     periods = {t: _period(t, options["period"], pattern, path, 0) for t in set(column("period"))}
     labels, starts = zip(*map(periods.__getitem__, column("period")), strict=True)
 
-    values, markers = _values(column("value"), path)
+    values, markers = _values(body["value"].filter(selected), path)
     words = np.array([w.strip() for w in column("status")], dtype=object)
     worded = np.flatnonzero(words != "")
     statuses: dict[str, str] = options["statuses"]
@@ -165,7 +175,7 @@ def _read_columns(
     markers[worded] = [statuses[w] for w in words[worded]]
     bounds = {}
     for role, field in (("lci", "lci_95"), ("uci", "uci_95")):
-        bound, kinds = _values(column(role), path)
+        bound, kinds = _values(body[role].filter(selected), path)
         if not set(kinds) <= {None, BLANK, "na"}:
             raise _Irregular
         bounds[field] = _nullable(bound)
@@ -183,7 +193,7 @@ def _read_columns(
     return frame, {code: name.strip() for code, name in last_names.items()}
 
 
-def _values(cells: list[str], path: Path) -> tuple[np.ndarray, np.ndarray]:
+def _values(cells: pa.Array, path: Path) -> tuple[np.ndarray, np.ndarray]:
     return parse_values(cells, path=path, sheet=None, where=lambda i: (0, ""))
 
 
@@ -196,8 +206,10 @@ def source_areas(names: dict[str, str]) -> pd.DataFrame:
     """geo_code, geo_name, geo_level of every area named; ITL codes get their ITL level (newer
     ITL 2025 areas are not in the reference lookups)."""
     frame = area_frame(names)
-    itl = frame["geo_code"].str.fullmatch(r"TL[A-Z][0-9A-Z]{0,2}")
-    frame.loc[itl, "geo_level"] = frame.loc[itl, "geo_code"].str.len().map(ITL_LEVELS)
+    frame["geo_level"] = [
+        ITL_LEVELS[len(code)] if ITL_CODE.fullmatch(code) else level
+        for code, level in zip(frame["geo_code"].tolist(), frame["geo_level"].tolist(), strict=True)
+    ]
     return frame
 
 
@@ -237,17 +249,26 @@ def name_to_code() -> dict[str, str]:
     return dict(zip(names["alias"], names["geo_code"], strict=True))
 
 
+# One file serves several indicators in turn: it is read once (its time and size are in the key,
+# so a replaced file is read afresh).
+def _file_key(path: Path) -> tuple[Path, int, int]:
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
 @lru_cache(maxsize=2)
-def _rows(path: Path) -> tuple[list[list[str]], list[np.ndarray] | None]:
-    """The file's rows, and its columns below the header (None where rows differ in length);
-    cached because one file serves several indicators in turn."""
+def _columns(path: Path, modified_ns: int, size: int) -> list[pa.Array] | None:
+    """The file's columns, header included (None where it is not plainly rectangular)."""
+    return read_csv_columns(path)
+
+
+@lru_cache(maxsize=2)
+def _rows(path: Path, modified_ns: int, size: int) -> list[list[str]]:
+    """The file's rows, for the row-by-row reading."""
     rows = read_rows(path)
     if not rows:
         raise SourceFormatError(path, "a header row", row=1)
-    width, body = len(rows[0]), rows[1:]
-    if any(len(row) != width for row in body):
-        return rows, None
-    return rows, [np.array(column, dtype=object) for column in zip(*body, strict=True)]
+    return rows
 
 
 def _column(header: list[str], name: str, path: Path) -> int:

@@ -1,12 +1,16 @@
 """Property-based tests on every extractor that reads cells: the rows of a real published table
 are damaged (junk or wrong-typed cells, huge values, missing columns, shuffled or cut rows), and
 the extractor must give either a well-formed tidy frame or a SourceFormatError naming the file,
-never another exception and never a frame with values silently lost."""
+never another exception and never a frame with values silently lost. Damaged CSV rows are written
+to a CSV file, so that they take the reading path a published file takes; damaged workbook rows
+are handed to the extractor in place of the sheet's."""
 
 from __future__ import annotations
 
+import csv
 import importlib
 import random
+import tempfile
 from functools import cache
 from pathlib import Path
 from unittest import mock
@@ -76,11 +80,21 @@ def test_damaged_rows_give_a_tidy_frame_or_a_clear_error(module, path, options, 
     if not path.exists():
         pytest.skip(f"{path} is not in the mirror")
     damaged = _mutate(_rows(path, options.get("sheet")), mutation, random.Random(seed))
-    with mock.patch.object(module, "read_rows", lambda *args, **kwargs: [list(r) for r in damaged]):
+    with tempfile.TemporaryDirectory() as folder:
         try:
-            frame = module.extract(path, dict(options))
+            if path.suffix == ".csv":
+                read = Path(folder) / path.name
+                with read.open("w", encoding="utf-8", newline="") as handle:
+                    csv.writer(handle).writerows(damaged)
+                frame = module.extract(read, dict(options))
+            else:
+                read = path
+                with mock.patch.object(
+                    module, "read_rows", lambda *a, **k: [list(r) for r in damaged]
+                ):
+                    frame = module.extract(path, dict(options))
         except SourceFormatError as error:
-            assert path.name in str(error) and "expected" in str(error)
+            assert read.name in str(error) and "expected" in str(error)
             return
     assert list(frame.columns) == OBSERVATION_COLUMNS
     assert (frame["value"].isna() == frame["status"].notna()).all()  # nothing lost silently
