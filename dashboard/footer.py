@@ -98,7 +98,8 @@ def apply(
     """A copy of ``fig`` carrying the title, subtitle and footer lines (and ``summary``, for
     exports) inside the image. Without ``height`` the plot keeps its own height and grows to make
     room; with ``width`` and ``height`` the layout fills exactly that many pixels."""
-    fig = go.Figure(fig)
+    # the copy skips Plotly's validation, which ``fig`` passed when it was built
+    fig = go.Figure(fig.to_dict(), _validate=False)
     base = font_size or fig.layout.font.size or 13
     small = round(base * 0.8)
     left = _label_margin(fig, base)
