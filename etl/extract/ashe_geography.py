@@ -13,13 +13,23 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS
 from etl.extract.areas import area_frame
-from etl.extract.cells import BLANK, MARKERS, as_text, locate_header, parse_value, read_rows
+from etl.extract.cells import (
+    BLANK,
+    MARKERS,
+    as_text,
+    as_texts,
+    locate_header,
+    parse_values,
+    read_rows,
+    row_cells,
+)
 
 
 def extract(path: Path, options: dict) -> pd.DataFrame:
@@ -30,38 +40,43 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     columns = _measure_columns(rows[label_index], options["measures"], path, sheet, label_index)
     end_label = options["end_row"]
 
-    records, names = [], {}
-    for offset, row in enumerate(rows[header_index + 1 :]):
-        row_number = header_index + 2 + offset  # 1-based, as a spreadsheet shows it
-        name, code = as_text(row[0]), as_text(row[1])
-        if not code:
-            if name != end_label:
-                raise SourceFormatError(
-                    path,
-                    f"an area code, or the '{end_label}' row",
-                    sheet=sheet,
-                    row=row_number,
-                    found=name,
-                )
-            break
-        names[code] = name
-        # a marker in a row's first value column ('..' disclosive, ':' not applicable) stands for
-        # the whole row: ONS leaves the row's other cells blank
-        row_status = MARKERS.get(as_text(row[2]).lower())
-        for measure, index in columns.items():
-            cell = row[index] if index < len(row) else ""
-            value, status = parse_value(
-                cell, path=path, sheet=sheet, row=row_number, column=measure
-            )
-            if status == BLANK and row_status:
-                status = row_status
-            records.append((options["indicator"].format(measure=measure), code, value, status))
-    else:
+    body = rows[header_index + 1 :]
+    first_row = header_index + 2  # 1-based number of the first data row, as a spreadsheet shows it
+    codes = as_texts(row[1] for row in body)
+    end = codes.index("") if "" in codes else len(body)  # the first row without an area code
+    areas = body[:end]
+    measures = list(columns)
+    values, statuses = parse_values(
+        row_cells(areas, list(columns.values())),
+        path=path,
+        sheet=sheet,
+        where=lambda i: (first_row + i // len(measures), measures[i % len(measures)]),
+    )
+    if end == len(body):
         raise SourceFormatError(path, f"a '{end_label}' row after the areas", sheet=sheet)
-    if not records:
+    name = as_text(body[end][0])
+    if name != end_label:
+        raise SourceFormatError(
+            path,
+            f"an area code, or the '{end_label}' row",
+            sheet=sheet,
+            row=first_row + end,
+            found=name,
+        )
+    if not areas:
         raise SourceFormatError(path, "at least one area row", sheet=sheet, row=header_index + 2)
+    _fill_blanks(statuses, areas, len(measures))
 
-    frame = pd.DataFrame(records, columns=["indicator_id", "geo_code", "value", "status"])
+    codes = codes[:end]
+    indicators = [options["indicator"].format(measure=measure) for measure in measures]
+    frame = pd.DataFrame(
+        {
+            "indicator_id": indicators * len(codes),
+            "geo_code": [code for code in codes for _ in measures],
+            "value": values,
+            "status": statuses,
+        }
+    )
     frame["industry_code"] = "Total"
     frame["sex"] = options["sex"]
     frame["period"] = str(options["period"])
@@ -69,8 +84,19 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     frame["lci_95"] = None
     frame["uci_95"] = None
     frame = frame[OBSERVATION_COLUMNS]
-    frame.attrs["areas"] = area_frame(names)
+    frame.attrs["areas"] = area_frame(
+        dict(zip(codes, as_texts(row[0] for row in areas), strict=True))
+    )
     return frame
+
+
+def _fill_blanks(statuses: np.ndarray, areas: list[list[object]], width: int) -> None:
+    """A marker in a row's first value column ('..' disclosive, ':' not applicable) stands for the
+    whole row: ONS leaves the row's other cells blank, and they take the marker as their status."""
+    markers = [MARKERS.get(text.lower()) for text in as_texts(row[2] for row in areas)]
+    row_status = np.repeat(np.array(markers, dtype=object), width)
+    fill = (statuses == BLANK) & pd.notna(row_status)
+    statuses[fill] = row_status[fill]
 
 
 def _sheet_rows(path: Path, sheet: str, member: str | None) -> list[list[object]]:

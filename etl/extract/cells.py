@@ -7,6 +7,8 @@ import io
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -112,7 +114,15 @@ def read_csv_columns(path: Path) -> list[pa.Array] | None:
     empty = pc.equal(columns[0], "")
     for column in columns[1:]:
         empty = pc.and_(empty, pc.equal(column, ""))
-    return None if pc.any(empty).as_py() else columns
+    if pc.any(empty).as_py() or not _has_text(columns):
+        return None
+    return columns
+
+
+def _has_text(columns: list[pa.Array]) -> bool:
+    """Whether any cell holds more than whitespace, as ``str.strip`` sees it (stops at the first,
+    which in a real file is the first cell)."""
+    return any(cell.as_py().strip() for column in columns for cell in column)
 
 
 def as_text(cell: object) -> str:
@@ -126,6 +136,22 @@ def as_year(cell: object) -> int | None:
     """A header cell holding a four-digit year, else None."""
     text = as_text(cell)
     return int(text) if re.fullmatch(r"(19|20)[0-9]{2}", text) else None
+
+
+def as_texts(cells) -> list[str]:
+    """``as_text`` of each cell of a column; text cells, the most common, are stripped directly."""
+    return [cell.strip() if type(cell) is str else as_text(cell) for cell in cells]
+
+
+def row_cells(rows: list[list[object]], columns: list[int]) -> list[object]:
+    """The cells of ``columns`` in every row, row by row, as one flat list (for ``parse_values``);
+    a row too short to reach a column gives an empty cell there."""
+    width = max(columns) + 1
+    rows = [row if len(row) >= width else [*row, *[""] * (width - len(row))] for row in rows]
+    pick = itemgetter(*columns)  # one column gives the cell itself, several give a tuple
+    return (
+        list(map(pick, rows)) if len(columns) == 1 else list(chain.from_iterable(map(pick, rows)))
+    )
 
 
 def parse_value(

@@ -17,7 +17,14 @@ import pandas as pd
 from etl.errors import SourceFormatError
 from etl.extract import annual_totals
 from etl.extract.areas import area_frame
-from etl.extract.cells import as_text, as_year, locate_header, parse_value, read_rows
+from etl.extract.cells import (
+    as_text,
+    as_texts,
+    as_year,
+    locate_header,
+    parse_values,
+    read_rows,
+)
 from etl.extract.els_tidy import name_to_code
 
 ID_COLUMNS = ["Region/Country", "Second Tier Authority", "Local Authority", "Local Authority Code"]
@@ -37,27 +44,73 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
     aggregates = options["aggregates"]
     not_loaded = {name for names in aggregates["not_loaded"].values() for name in names}
 
-    records, names = [], {}
-    for offset, row in enumerate(rows[header_index + 1 :]):
-        number = header_index + 2 + offset
-        name, code = as_text(row[2]), as_text(row[3])
-        if not code:
-            if name in not_loaded:
-                continue
-            code = _aggregate_code(name, aggregates, path, sheet, number)
-        else:
-            names[code] = name
-        year = as_year(row[4])
-        if year is None:
-            raise SourceFormatError(path, "a calendar year", sheet=sheet, row=number, found=row[4])
-        value, status = parse_value(row[column], path=path, sheet=sheet, row=number, column=label)
-        records.append((code, year, value, status))
-    if not records:
+    body = rows[header_index + 1 :]
+    first_row = header_index + 2
+    years = _years([row[4] for row in body])
+    loaded, codes, names, error = _areas(
+        body, years, aggregates, not_loaded, path, sheet, first_row
+    )
+    values, statuses = parse_values(
+        [body[k][column] for k in loaded],
+        path=path,
+        sheet=sheet,
+        where=lambda i: (first_row + loaded[i], label),
+    )
+    if error is not None:  # raised after the values above it, as a row-by-row reading would
+        raise error
+    if not loaded:
         raise SourceFormatError(path, "at least one data row", sheet=sheet, row=header_index + 2)
 
+    years = [years[k] for k in loaded]
+    records = list(zip(codes, years, values.tolist(), statuses, strict=True))
     frame = annual_totals(records, options["indicator"])
     frame.attrs["areas"] = area_frame(names)
     return frame
+
+
+def _areas(
+    body: list[list[object]],
+    years: list[int | None],
+    aggregates: dict,
+    not_loaded: set[str],
+    path: Path,
+    sheet: str,
+    first_row: int,
+) -> tuple[list[int], list[str], dict[str, str], SourceFormatError | None]:
+    """(rows loaded, their area codes, name of each local authority code, the error of the first
+    row that is wrong or None), given each row's year. Rows named as not loaded are skipped; the
+    reading stops at the first row without a known area or a calendar year."""
+    loaded, codes, names = [], [], {}
+    names_codes = zip(
+        as_texts(row[2] for row in body), as_texts(row[3] for row in body), strict=True
+    )
+    for k, ((name, code), year) in enumerate(zip(names_codes, years, strict=True)):
+        number = first_row + k
+        if not code:
+            if name in not_loaded:
+                continue
+            try:
+                code = _aggregate_code(name, aggregates, path, sheet, number)
+            except SourceFormatError as error:
+                return loaded, codes, names, error
+        else:
+            names[code] = name
+        if year is None:
+            error = SourceFormatError(
+                path, "a calendar year", sheet=sheet, row=number, found=body[k][4]
+            )
+            return loaded, codes, names, error
+        loaded.append(k)
+        codes.append(code)
+    return loaded, codes, names, None
+
+
+def _years(cells: list[object]) -> list[int | None]:
+    """``as_year`` of each cell of the year column, worked out once for each distinct cell."""
+    year_of = {(type(cell), cell): None for cell in cells}
+    for key in year_of:
+        year_of[key] = as_year(key[1])
+    return [year_of[type(cell), cell] for cell in cells]
 
 
 def _aggregate_code(name: str, aggregates: dict, path: Path, sheet: str, row: int) -> str:

@@ -13,7 +13,15 @@ import pandas as pd
 
 from etl.errors import SourceFormatError
 from etl.extract import annual_totals
-from etl.extract.cells import as_text, as_year, locate_header, parse_value, read_rows
+from etl.extract.cells import (
+    as_text,
+    as_texts,
+    as_year,
+    locate_header,
+    parse_values,
+    read_rows,
+    row_cells,
+)
 
 HEADER = ["ITL level", "ITL code", "Region name"]
 
@@ -37,20 +45,29 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
             found=sorted(units),
         )
 
-    records = []
-    for offset, row in enumerate(rows[header_index + 1 :]):
-        row_number = header_index + 2 + offset
-        if not any(as_text(c) for c in row):
-            break  # notes follow an empty row
-        code = as_text(row[1])
-        if not code:
-            raise SourceFormatError(path, "an ITL code", sheet=sheet, row=row_number, found="")
-        for i, year in years.items():
-            value, status = parse_value(
-                row[i] if i < len(row) else "", path=path, sheet=sheet, row=row_number, column=year
-            )
-            records.append((code, year, value, status))
-    if not records:
+    body = rows[header_index + 1 :]
+    first_row = header_index + 2
+    # the table ends at the first empty row: notes follow it
+    end = next((k for k, row in enumerate(body) if not any(map(as_text, row))), len(body))
+    codes = as_texts(row[1] for row in body[:end])
+    checked = codes.index("") if "" in codes else end  # rows up to the first without a code
+    labels = list(years.values())
+    values, statuses = parse_values(
+        row_cells(body[:checked], list(years)),
+        path=path,
+        sheet=sheet,
+        where=lambda i: (first_row + i // len(labels), labels[i % len(labels)]),
+    )
+    if checked < end:
+        raise SourceFormatError(path, "an ITL code", sheet=sheet, row=first_row + checked, found="")
+    if not codes:
         raise SourceFormatError(path, "at least one data row", sheet=sheet, row=header_index + 2)
 
-    return annual_totals(records, options["indicator"])
+    records = zip(
+        [code for code in codes for _ in labels],
+        labels * len(codes),
+        values.tolist(),
+        statuses,
+        strict=True,
+    )
+    return annual_totals(list(records), options["indicator"])

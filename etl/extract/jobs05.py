@@ -18,7 +18,7 @@ import pandas as pd
 
 from etl.errors import SourceFormatError
 from etl.extract import OBSERVATION_COLUMNS
-from etl.extract.cells import as_text, locate_header, parse_value, read_rows
+from etl.extract.cells import as_text, locate_header, parse_values, read_rows, row_cells
 
 QUARTER_OF_MONTH = {3: 1, 6: 2, 9: 3, 12: 4}
 MONTHS = {"Mar": 3, "Jun": 6, "Sep": 9, "Dec": 12}
@@ -83,21 +83,23 @@ def extract(path: Path, options: dict) -> pd.DataFrame:
                 found=body[k][0],
             )
 
-    records = []
-    for k, row in enumerate(body[:end]):
-        period = quarter(row[0])
-        for i, code in columns.items():
-            value, status = parse_value(
-                row[i] if i < len(row) else "",
-                path=path,
-                sheet=sheet,
-                row=header_index + 2 + k,
-                column=code,
-            )
-            records.append((recode.get(code, code), *period, value, status))
-
+    # Values row by row (quarter by quarter), section by section.
+    codes = list(columns.values())
+    values, statuses = parse_values(
+        row_cells(body[:end], list(columns)),
+        path=path,
+        sheet=sheet,
+        where=lambda i: (header_index + 2 + i // len(codes), codes[i % len(codes)]),
+    )
+    labels, starts = zip(*(quarter(row[0]) for row in body[:end]), strict=True)
     frame = pd.DataFrame(
-        records, columns=["industry_code", "period", "period_start", "value", "status"]
+        {
+            "industry_code": [recode.get(code, code) for code in codes] * end,
+            "period": [label for label in labels for _ in codes],
+            "period_start": [start for start in starts for _ in codes],
+            "value": values,
+            "status": statuses,
+        }
     )
     frame["indicator_id"] = options["indicator"]
     frame["geo_code"] = options["geo_code"]
