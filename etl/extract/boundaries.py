@@ -156,16 +156,9 @@ def recoded(path: Path, areas: gpd.GeoDataFrame, recode_csv: Path) -> gpd.GeoDat
     """New authorities made of whole old ones (data/reference/lad_recode_*.csv: old_code,
     new_code), each drawn as the union of the areas of ``path`` it replaced."""
     recode = pd.read_csv(recode_csv, dtype=str)
-    missing = set(recode["old_code"]) - set(areas["geo_code"])
-    if missing:
-        expected = f"a boundary for every district {recode_csv.name} replaces"
-        raise SourceFormatError(path, expected, found=f"none for {sorted(missing)}")
-    old = areas.merge(recode[["old_code", "new_code"]], left_on="geo_code", right_on="old_code")
-    return (
-        old.dissolve(by="new_code")
-        .reset_index()[["new_code", "geometry"]]
-        .rename(columns={"new_code": "geo_code"})
-    )
+    mapping = recode.rename(columns={"old_code": "part", "new_code": "whole"})
+    expected = f"a boundary for every district {recode_csv.name} replaces"
+    return _unions(path, areas, mapping, expected)
 
 
 def dissolved_members(folder: Path, members: dict, exclude: set[str]) -> gpd.GeoDataFrame:
@@ -180,11 +173,19 @@ def dissolved_members(folder: Path, members: dict, exclude: set[str]) -> gpd.Geo
     parts = read_areas(polygons, members["polygons_code_field"])
     if "recoded" in members:  # lookups name districts by their current codes
         parts = pd.concat([parts, recoded(polygons, parts, REFERENCE_DIR / members["recoded"])])
-    missing = set(lookup["part"]) - set(parts["geo_code"])
+    expected = f"a polygon for every district {members['lookup']} lists"
+    return _unions(polygons, parts, lookup, expected)
+
+
+def _unions(
+    path: Path, parts: gpd.GeoDataFrame, mapping: pd.DataFrame, expected: str
+) -> gpd.GeoDataFrame:
+    """One area per ``whole`` of ``mapping`` (columns part, whole), drawn as the union of its
+    parts' polygons; every part must have one."""
+    missing = set(mapping["part"]) - set(parts["geo_code"])
     if missing:
-        expected = f"a polygon for every district {members['lookup']} lists"
-        raise SourceFormatError(polygons, expected, found=f"none for {sorted(missing)}")
-    joined = parts.merge(lookup[["part", "whole"]], left_on="geo_code", right_on="part")
+        raise SourceFormatError(path, expected, found=f"none for {sorted(missing)}")
+    joined = parts.merge(mapping[["part", "whole"]], left_on="geo_code", right_on="part")
     return (
         joined.dissolve(by="whole")
         .reset_index()[["whole", "geometry"]]
