@@ -76,17 +76,18 @@ class Shape:
 
     geometry: dict
     bounds: tuple[float, float, float, float]  # lon0, lat0, lon1, lat1
+    release_id: str  # the boundary release it is drawn from
 
 
 def shapes(boundaries: pd.DataFrame) -> dict[str, Shape]:
     """Parse each area's GeoJSON text once."""
     parsed = {}
-    for code, text in zip(boundaries["geo_code"], boundaries["geojson"], strict=True):
-        geometry = json.loads(text)
+    for row in boundaries.itertuples():
+        geometry = json.loads(row.geojson)
         geometry["coordinates"] = _arrays(geometry["coordinates"])
         points = np.concatenate(list(_rings(geometry["coordinates"])))
         (lon0, lat0), (lon1, lat1) = points.min(axis=0), points.max(axis=0)
-        parsed[code] = Shape(geometry, (lon0, lat0, lon1, lat1))
+        parsed[row.geo_code] = Shape(geometry, (lon0, lat0, lon1, lat1), row.release_id)
     return parsed
 
 

@@ -33,14 +33,15 @@ def map_view(
     areas = maps.ranked(rows, uk_value, ind["unit"], ind["decimals"])
     codes = set(areas["geo_code"])
     if style == "choropleth":
-        shapes = query("map_boundaries", level)
-        figure = maps.choropleth(areas, _parsed_shapes(level, build_id()), ind["unit"])
-        placed = codes & set(shapes["geo_code"])
+        shapes = _parsed_shapes(level, build_id())
+        figure = maps.choropleth(areas, shapes, ind["unit"])
+        placed = codes & shapes.keys()
+        drawing = sorted({shapes[code].release_id for code in placed})
     else:
-        shapes = maps.best_layout(query("map_hexes", level), codes)
-        figure = maps.hex_map(areas, shapes, ind["unit"])
-        placed = codes & set(shapes["geo_code"])
-    drawing = shapes[shapes["geo_code"].isin(placed)]["release_id"].unique().tolist()
+        hexes = maps.best_layout(query("map_hexes", level), codes)
+        figure = maps.hex_map(areas, hexes, ind["unit"])
+        placed = codes & set(hexes["geo_code"])
+        drawing = hexes[hexes["geo_code"].isin(placed)]["release_id"].unique().tolist()
     sex_note = "" if sex == "all" else f", {sex}"
     capped = maps.colour_range(areas["value"])[2]
     foot = footer.build(
