@@ -17,6 +17,20 @@ LENSES = {"foundational": "Foundational", "frontier": "Frontier"}
 MEMBERSHIPS = ["In the lens", "Partly in the lens", "Outside the lens"]
 PATTERNS = {"In the lens": "", "Partly in the lens": "/", "Outside the lens": "."}
 SYMBOLS = {"In the lens": "circle", "Partly in the lens": "diamond-open", "Outside the lens": "x"}
+# Table-view heading of each column the lens views show
+HEADINGS = {
+    "geo_code": "Code",
+    "geo_name": "Area",
+    "period": "Year",
+    "lens": "Lens",
+    "membership_label": "Membership",
+    "sections": "SIC sections",
+    "gva_gbp_m": "GVA (£ million)",
+    "employees": "Employee jobs",
+    "gva_share_pct": "Share of GVA (%)",
+    "jobs_share_pct": "Share of employee jobs (%)",
+    "gva_per_job_gbp": "GVA per employee job (£)",
+}
 NOTES = (
     "BRES employees (Great Britain; a third-party extract of the Nomis table, rounded) against "
     "current-price GVA by SIC section, owner-occupiers' imputed rent excluded. 'Partly in the "
@@ -110,17 +124,7 @@ def jobs_gva_share(level: str, period: str, foundational: str, frontier: str) ->
             "gva_share_pct",
             "jobs_share_pct",
         ]
-    ].rename(
-        columns={
-            "geo_code": "Code",
-            "geo_name": "Area",
-            "lens": "Lens",
-            "membership_label": "Membership",
-            "sections": "SIC sections",
-            "gva_share_pct": "Share of GVA (%)",
-            "jobs_share_pct": "Share of employee jobs (%)",
-        }
-    )
+    ].rename(columns=HEADINGS)
     return View(
         name="lens_jobs_gva_share",
         params={"level": level, "year": period, "foundational": foundational, "frontier": frontier},
@@ -200,17 +204,7 @@ def gva_per_job(level: str, period: str, foundational: str, frontier: str) -> Vi
             "gva_per_job_gbp",
         ]
     ]
-    data = data.rename(
-        columns={
-            "geo_code": "Code",
-            "geo_name": "Area",
-            "lens": "Lens",
-            "membership_label": "Membership",
-            "gva_gbp_m": "GVA (£ million)",
-            "employees": "Employee jobs",
-            "gva_per_job_gbp": "GVA per employee job (£)",
-        }
-    )
+    data = data.rename(columns=HEADINGS)
     return View(
         name="lens_gva_per_job",
         params={"level": level, "year": period, "foundational": foundational, "frontier": frontier},
@@ -286,15 +280,8 @@ def growth(level: str, geo_code: str, foundational: str, frontier: str) -> View:
         ["period", "lens", "membership_label", "gva_gbp_m", "employees", "gva_index", "jobs_index"]
     ]
     data = data.rename(
-        columns={
-            "period": "Year",
-            "lens": "Lens",
-            "membership_label": "Membership",
-            "gva_gbp_m": "GVA (£ million)",
-            "employees": "Employee jobs",
-            "gva_index": f"GVA index ({first} = 100)",
-            "jobs_index": f"Jobs index ({first} = 100)",
-        }
+        columns=HEADINGS
+        | {"gva_index": f"GVA index ({first} = 100)", "jobs_index": f"Jobs index ({first} = 100)"}
     )
     return View(
         name="lens_growth",
@@ -373,16 +360,7 @@ def lad_share(itl1_code: str, period: str, foundational: str, frontier: str) -> 
         "more of it is 'partly in the lens'. No employee figures: BRES is not loaded for districts.",
     )
     data = rows[["geo_code", "geo_name", "lens", "membership_label", "gva_gbp_m", "gva_share_pct"]]
-    data = data.rename(
-        columns={
-            "geo_code": "Code",
-            "geo_name": "Local authority",
-            "lens": "Lens",
-            "membership_label": "Membership",
-            "gva_gbp_m": "GVA (£ million)",
-            "gva_share_pct": "Share of GVA (%)",
-        }
-    )
+    data = data.rename(columns=HEADINGS | {"geo_name": "Local authority"})
     if inside.empty:
         summary = f"No local-authority GVA split by sector lens is available for {period}."
     else:
