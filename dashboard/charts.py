@@ -1,15 +1,19 @@
 """House-style Plotly charts. Colours are the Okabe-Ito colour-blind-safe palette, and every
-meaning carried by colour is also carried by text (labels, reference lines, legends)."""
+meaning carried by colour is also carried by text (labels, reference lines, legends).
+
+Each chart collects its traces and layout as dicts and makes the figure once
+(``dashboard.figures``)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import fmt
+from dashboard import figures, fmt
 
 FONT = "DejaVu Sans, Arial, sans-serif"
 ABOVE, BELOW, REFERENCE = "#0072B2", "#E69F00", "#333333"
+GRID = "#e5e5e5"
 BUCKET_COLOURS = {
     "Foundational": "#009E73",
     "Frontier & foundational": "#56B4E9",
@@ -20,49 +24,64 @@ BUCKET_COLOURS = {
     "Not disclosed": "#DDDDDD",
 }
 BUCKET_PATTERNS = {"Mixed or partial": "/", "Frontier & foundational": ".", "Not disclosed": "x"}
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down"]
+DASHES = ["solid", "dot", "dash", "longdash", "dashdot"]
+REFERENCE_DASHES = ["dash", "dot", "dashdot"]
+MANY_ROWS = 60
 
 
-def _style(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        font={"family": FONT, "size": 13, "color": "#222222"},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        height=height,
-        margin={"l": 10, "r": 30, "t": 80},
-    )
-    fig.update_xaxes(gridcolor="#e5e5e5", zeroline=False)
-    return fig
+def _finish(traces: list[dict], layout: dict, height: int) -> go.Figure:
+    """The house style (font, white background, light vertical grid) on ``layout``, then the
+    figure, made once."""
+    layout |= {
+        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "height": height,
+        "margin": {"l": 10, "r": 30, "t": 80},
+    }
+    for key in figures.axis_names(layout, "x") or ["xaxis"]:
+        layout[key] = layout.get(key, {}) | {"gridcolor": GRID, "zeroline": False}
+    return figures.figure(traces, layout)
+
+
+def _reference_lines(layout: dict, lines: list[tuple[dict, list[dict]]]) -> None:
+    """Add (shape, labels) pairs from ``figures.vline``/``hline`` to ``layout``."""
+    layout.setdefault("shapes", []).extend(shape for shape, _ in lines)
+    layout.setdefault("annotations", []).extend(label for _, labels in lines for label in labels)
+
+
+def _above_below(above: pd.Series) -> dict:
+    """Bars above the reference blue and plain, below orange and hatched."""
+    return {
+        "color": [ABOVE if a else BELOW for a in above],
+        "pattern": {"shape": ["" if a else "/" for a in above]},
+    }
 
 
 def ranked_bars(data: pd.DataFrame, uk_value: float | None, unit: str, decimals: int) -> go.Figure:
     """Horizontal bars ranked by value, with the UK as a labelled reference line."""
     data = data.sort_values("value", ascending=True)
     above = data["value"] >= (uk_value if uk_value is not None else data["value"].median())
-    labels = [fmt.value(v, unit, decimals) for v in data["value"]]
-    fig = go.Figure(
-        go.Bar(
-            x=data["value"],
-            y=data["geo_name"],
-            orientation="h",
-            marker_color=[ABOVE if a else BELOW for a in above],
-            marker_pattern_shape=["" if a else "/" for a in above],
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-            name="",
-        )
-    )
+    bar = {
+        "type": "bar",
+        "x": data["value"],
+        "y": data["geo_name"],
+        "orientation": "h",
+        "marker": _above_below(above),
+        "text": [fmt.value(v, unit, decimals) for v in data["value"]],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+        "name": "",
+    }
+    layout = {"xaxis": {"title": unit}}
     if uk_value is not None:
-        fig.add_vline(
-            x=uk_value,
-            line_color=REFERENCE,
-            line_dash="dash",
-            annotation_text=f"UK {fmt.value(uk_value, unit, decimals)}",
-            annotation_position="top",
-        )
-    fig.update_xaxes(title=unit)
-    return _style(fig, height=120 + 28 * len(data))
+        line = {"color": REFERENCE, "dash": "dash"}
+        label = f"UK {fmt.value(uk_value, unit, decimals)}"
+        _reference_lines(layout, [figures.vline(uk_value, line, label, "top")])
+    return _finish([bar], layout, height=120 + 28 * len(data))
 
 
 def lens_shares(data: pd.DataFrame) -> go.Figure:
@@ -70,34 +89,32 @@ def lens_shares(data: pd.DataFrame) -> go.Figure:
     order = data[data["bucket"] == "Foundational"].sort_values("share_pct")[
         "geo_name"
     ].tolist() or sorted(data["geo_name"].unique())
-    fig = go.Figure()
+    traces = []
     for bucket, colour in BUCKET_COLOURS.items():
         part = data[data["bucket"] == bucket].set_index("geo_name").reindex(order)
-        fig.add_bar(
-            x=part["share_pct"],
-            y=order,
-            orientation="h",
-            name=bucket,
-            marker_color=colour,
-            marker_pattern_shape=BUCKET_PATTERNS.get(bucket, ""),
-            text=[f"{v:.0f}%" if v >= 4 else "" for v in part["share_pct"].fillna(0)],
-            textposition="inside",
-            insidetextanchor="middle",
-            hovertemplate=f"%{{y}}: {bucket} %{{x:.1f}}%<extra></extra>",
+        traces.append(
+            {
+                "type": "bar",
+                "x": part["share_pct"],
+                "y": order,
+                "orientation": "h",
+                "name": bucket,
+                "marker": {"color": colour, "pattern": {"shape": BUCKET_PATTERNS.get(bucket, "")}},
+                "text": [f"{v:.0f}%" if v >= 4 else "" for v in part["share_pct"].fillna(0)],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "hovertemplate": f"%{{y}}: {bucket} %{{x:.1f}}%<extra></extra>",
+            }
         )
-    fig.update_layout(
-        barmode="stack",
-        legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"},  # stack order
-    )
-    fig.update_xaxes(title="% of GVA (excluding owner-occupiers' imputed rental)", range=[0, 100])
-    return _style(fig, height=200 + 28 * len(order))
-
-
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
-SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down"]
-DASHES = ["solid", "dot", "dash", "longdash", "dashdot"]
-REFERENCE_DASHES = ["dash", "dot", "dashdot"]
-MANY_ROWS = 60
+    layout = {
+        "barmode": "stack",
+        "legend": {"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"},  # stack order
+        "xaxis": {
+            "title": "% of GVA (excluding owner-occupiers' imputed rental)",
+            "range": [0, 100],
+        },
+    }
+    return _finish(traces, layout, height=200 + 28 * len(order))
 
 
 def ranked_intervals(
@@ -112,47 +129,42 @@ def ranked_intervals(
     reference are blue and plain, those below orange and hatched."""
     data = data.dropna(subset=["value"]).sort_values("value", ascending=not low_is_best)
     pivot = references[0][1] if references else data["value"].median()
-    above = data["value"] >= pivot
     many = len(data) > MANY_ROWS
     labels = [fmt.value(v, unit, decimals) for v in data["value"]]
-    has_ci = data["lci_95"].notna().any() and data["uci_95"].notna().any()
-    fig = go.Figure(
-        go.Bar(
-            x=data["value"],
-            y=data["geo_name"],
-            orientation="h",
-            marker_color=[ABOVE if a else BELOW for a in above],
-            marker_pattern_shape=["" if a else "/" for a in above],
-            text=None if many else labels,
-            textposition="outside",
-            cliponaxis=False,
-            customdata=labels,
-            hovertemplate="%{y}: %{customdata}<extra></extra>",
-            error_x=(
-                {
-                    "type": "data",
-                    "array": (data["uci_95"] - data["value"]).tolist(),
-                    "arrayminus": (data["value"] - data["lci_95"]).tolist(),
-                    "color": REFERENCE,
-                    "thickness": 1.2,
-                }
-                if has_ci
-                else None
-            ),
-            name="",
-        )
-    )
+    bar = {
+        "type": "bar",
+        "x": data["value"],
+        "y": data["geo_name"],
+        "orientation": "h",
+        "marker": _above_below(data["value"] >= pivot),
+        "textposition": "outside",
+        "cliponaxis": False,
+        "customdata": labels,
+        "hovertemplate": "%{y}: %{customdata}<extra></extra>",
+        "name": "",
+    }
+    if not many:
+        bar["text"] = labels
+    if data["lci_95"].notna().any() and data["uci_95"].notna().any():
+        bar["error_x"] = {
+            "type": "data",
+            "array": (data["uci_95"] - data["value"]).tolist(),
+            "arrayminus": (data["value"] - data["lci_95"]).tolist(),
+            "color": REFERENCE,
+            "thickness": 1.2,
+        }
+    layout = {
+        "xaxis": {"title": unit},
+        # every area named, smaller when many
+        "yaxis": {"tickfont": {"size": 9 if many else 13}},
+    }
+    lines = []
     for i, (label, value) in enumerate(references):
-        fig.add_vline(
-            x=value,
-            line_color=REFERENCE,
-            line_dash=REFERENCE_DASHES[i % len(REFERENCE_DASHES)],
-            annotation_text=f"{label} {fmt.value(value, unit, decimals)}",
-            annotation_position="top" if i == 0 else "bottom",
-        )
-    fig.update_xaxes(title=unit)
-    fig.update_yaxes(tickfont={"size": 9 if many else 13})  # every area named, smaller when many
-    return _style(fig, height=140 + (14 if many else 28) * len(data))
+        line = {"color": REFERENCE, "dash": REFERENCE_DASHES[i % len(REFERENCE_DASHES)]}
+        text = f"{label} {fmt.value(value, unit, decimals)}"
+        lines.append(figures.vline(value, line, text, "top" if i == 0 else "bottom"))
+    _reference_lines(layout, lines)
+    return _finish([bar], layout, height=140 + (14 if many else 28) * len(data))
 
 
 def trend_lines(
@@ -161,122 +173,111 @@ def trend_lines(
     """One line per area (colour, marker and dash differ), the reference as a black dashed line,
     each line labelled at its end. ``data``: geo_name, period, period_start, value."""
     order = data.sort_values("period_start")["period"].drop_duplicates().tolist()
-    fig = go.Figure()
+    traces = []
     for i, (name, part) in enumerate(data.groupby("geo_name", sort=False)):
         part = part.sort_values("period_start")
-        fig.add_scatter(
-            x=part["period"],
-            y=part["value"],
-            name=name,
-            mode="lines+markers",
-            line={"color": PALETTE[i % len(PALETTE)], "dash": DASHES[i % len(DASHES)]},
-            marker={"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 6},
+        traces.append(
+            {
+                "type": "scatter",
+                "x": part["period"],
+                "y": part["value"],
+                "name": name,
+                "mode": "lines+markers",
+                "line": {"color": PALETTE[i % len(PALETTE)], "dash": DASHES[i % len(DASHES)]},
+                "marker": {"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 6},
+            }
         )
     if reference is not None and len(reference):
         reference = reference.sort_values("period_start")
-        fig.add_scatter(
-            x=reference["period"],
-            y=reference["value"],
-            name=reference_label,
-            mode="lines",
-            line={"color": REFERENCE, "dash": "dash", "width": 3},
+        traces.append(
+            {
+                "type": "scatter",
+                "x": reference["period"],
+                "y": reference["value"],
+                "name": reference_label,
+                "mode": "lines",
+                "line": {"color": REFERENCE, "dash": "dash", "width": 3},
+            }
         )
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order)
-    fig.update_yaxes(title=unit, gridcolor="#e5e5e5")
-    fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0})
-    return _style(fig, height=480)
+    layout = {
+        "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": order},
+        "yaxis": {"title": unit, "gridcolor": GRID},
+        "legend": {"orientation": "h", "y": -0.15, "x": 0},
+    }
+    return _finish(traces, layout, height=480)
 
 
 def dispersion_lines(table: pd.DataFrame) -> go.Figure:
     """Max/min ratio above; coefficient of variation (unweighted and population-weighted, in %)
     below, or the standard deviation where values can be zero or negative."""
-    from plotly.subplots import make_subplots
-
     has_cv = table["cv"].notna().any()
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.12,
-        subplot_titles=(
-            "Highest ÷ lowest area",
-            "Coefficient of variation (%)" if has_cv else "Standard deviation",
-        ),
+    titles = (
+        "Highest ÷ lowest area",
+        "Coefficient of variation (%)" if has_cv else "Standard deviation",
     )
-    x = table["period"]
-    fig.add_scatter(
-        x=x,
-        y=table["max_min_ratio"],
-        name="Highest ÷ lowest",
-        mode="lines+markers",
-        line={"color": PALETTE[0]},
-        marker={"symbol": SYMBOLS[0]},
-        row=1,
-        col=1,
-    )
-    lower = (
-        [
-            ("Coefficient of variation", 100 * table["cv"], "solid"),
-            ("Population-weighted CV", 100 * table["weighted_cv"], "dash"),
+    lines = [(1, "Highest ÷ lowest", table["max_min_ratio"], "solid")]
+    if has_cv:
+        lines += [
+            (2, "Coefficient of variation", 100 * table["cv"], "solid"),
+            (2, "Population-weighted CV", 100 * table["weighted_cv"], "dash"),
         ]
-        if has_cv
-        else [("Standard deviation", table["sd"], "solid")]
-    )
-    for i, (name, y, dash) in enumerate(lower, start=1):
-        fig.add_scatter(
-            x=x,
-            y=y,
-            name=name,
-            mode="lines+markers",
-            line={"color": PALETTE[i], "dash": dash},
-            marker={"symbol": SYMBOLS[i]},
-            row=2,
-            col=1,
-        )
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(gridcolor="#e5e5e5")
-    fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0})
-    return _style(fig, height=560)
+    else:
+        lines += [(2, "Standard deviation", table["sd"], "solid")]
+    traces = [
+        {
+            "type": "scatter",
+            "x": table["period"],
+            "y": y,
+            "name": name,
+            "mode": "lines+markers",
+            "line": {"color": PALETTE[i]} | ({"dash": dash} if i else {}),
+            "marker": {"symbol": SYMBOLS[i]},
+            **figures.axes(row, 1, cols=1),
+        }
+        for i, (row, name, y, dash) in enumerate(lines)
+    ]
+    layout = figures.grid(2, 1, titles, shared_x=True, vertical_spacing=0.12)
+    figures.update_axes(layout, "x", type="category")
+    figures.update_axes(layout, "y", gridcolor=GRID)
+    layout["legend"] = {"orientation": "h", "y": -0.15, "x": 0}
+    return _finish(traces, layout, height=560)
 
 
 def small_multiples(data: pd.DataFrame, area_label: str, reference_label: str) -> go.Figure:
     """A small chart per indicator: the area (blue solid line with dots) against the reference
     (black dashed). ``data``: label, period, period_start, value, line ('area' | 'reference')."""
-    from plotly.subplots import make_subplots
-
     labels = list(dict.fromkeys(data["label"]))
     cols = 3 if len(labels) > 2 else max(len(labels), 1)
     rows = max(1, -(-len(labels) // cols))
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=labels, vertical_spacing=0.3 / rows)
     styles = {
         "area": (area_label, {"color": ABOVE}, "lines+markers"),
         "reference": (reference_label, {"color": REFERENCE, "dash": "dash"}, "lines"),
     }
-    traces, rows_of, cols_of = [], [], []
+    traces = []
     for i, (label, part) in enumerate(data.groupby("label", sort=False)):
         part = part.sort_values("period_start")
+        at = labels.index(label)
         for line, (name, style, mode) in styles.items():
             points = part[part["line"] == line]
             traces.append(
-                go.Scatter(
-                    x=points["period"],
-                    y=points["value"],
-                    name=name,
-                    mode=mode,
-                    line=style,
-                    marker={"size": 4},
-                    legendgroup=line,
-                    showlegend=i == 0 and len(points) > 0,
-                )
+                {
+                    "type": "scatter",
+                    "x": points["period"],
+                    "y": points["value"],
+                    "name": name,
+                    "mode": mode,
+                    "line": style,
+                    "marker": {"size": 4},
+                    "legendgroup": line,
+                    "showlegend": i == 0 and len(points) > 0,
+                    **figures.axes(at // cols + 1, at % cols + 1, cols),
+                }
             )
-            rows_of.append(labels.index(label) // cols + 1)
-            cols_of.append(labels.index(label) % cols + 1)
-    if traces:
-        fig.add_traces(traces, rows=rows_of, cols=cols_of)  # one call: far faster than one each
-    fig.update_xaxes(type="category", nticks=4)
-    fig.update_yaxes(gridcolor="#e5e5e5")
-    fig.update_layout(legend={"orientation": "h", "y": -0.08, "x": 0})
-    return _style(fig, height=160 + 230 * rows)
+    layout = figures.grid(rows, cols, labels, vertical_spacing=0.3 / rows)
+    figures.update_axes(layout, "x", type="category", nticks=4)
+    figures.update_axes(layout, "y", gridcolor=GRID)
+    layout["legend"] = {"orientation": "h", "y": -0.08, "x": 0}
+    return _finish(traces, layout, height=160 + 230 * rows)
 
 
 def quadrant_scatter(
@@ -284,29 +285,37 @@ def quadrant_scatter(
 ) -> go.Figure:
     """Areas placed on two indicators with median reference lines. ``data``: geo_name, x, y,
     group (legend text, shown by colour and marker shape), labelled (bool: name drawn)."""
-    fig = go.Figure()
-    for i, (group, part) in enumerate(data.groupby("group", sort=True)):
-        fig.add_scatter(
-            x=part["x"],
-            y=part["y"],
-            name=group,
-            mode="markers+text",
-            text=part["geo_name"].where(part["labelled"], ""),
-            textposition="top center",
-            marker={
+    traces = [
+        {
+            "type": "scatter",
+            "x": part["x"],
+            "y": part["y"],
+            "name": group,
+            "mode": "markers+text",
+            "text": part["geo_name"].where(part["labelled"], ""),
+            "textposition": "top center",
+            "marker": {
                 "color": PALETTE[i % len(PALETTE)],
                 "symbol": SYMBOLS[i % len(SYMBOLS)],
                 "size": 10,
             },
-            hovertext=part["geo_name"],
-            hovertemplate="%{hovertext}: %{x:,}, %{y:,}<extra></extra>",
-        )
-    fig.add_vline(x=x_ref, line_color=REFERENCE, line_dash="dot", annotation_text="median")
-    fig.add_hline(y=y_ref, line_color=REFERENCE, line_dash="dot", annotation_text="median")
-    fig.update_xaxes(title=x_title)
-    fig.update_yaxes(title=y_title, gridcolor="#e5e5e5")
-    fig.update_layout(legend={"orientation": "h", "y": -0.18, "x": 0})
-    return _style(fig, height=560)
+            "hovertext": part["geo_name"],
+            "hovertemplate": "%{hovertext}: %{x:,}, %{y:,}<extra></extra>",
+        }
+        for i, (group, part) in enumerate(data.groupby("group", sort=True))
+    ]
+    layout = {
+        "xaxis": {"title": x_title},
+        "yaxis": {"title": y_title, "gridcolor": GRID},
+        "legend": {"orientation": "h", "y": -0.18, "x": 0},
+    }
+    median = {"color": REFERENCE, "dash": "dot"}
+    lines = [
+        figures.vline(x_ref, median, "median", "top right"),
+        figures.hline(y_ref, median, "median"),
+    ]
+    _reference_lines(layout, lines)
+    return _finish(traces, layout, height=560)
 
 
 def rank_shift(data: pd.DataFrame) -> go.Figure:
@@ -314,37 +323,44 @@ def rank_shift(data: pd.DataFrame) -> go.Figure:
     (open diamonds), joined per area, best at the top. ``data``: geo_name, composite,
     equal_composite, rank, equal_rank."""
     data = data.sort_values("composite", ascending=True)
-    fig = go.Figure()
     # one trace of segments, each area's two scores then a gap (None)
     segments = [(row.equal_composite, row.composite, None) for row in data.itertuples()]
-    fig.add_scatter(
-        x=[x for segment in segments for x in segment],
-        y=[y for name in data["geo_name"] for y in (name, name, None)],
-        mode="lines",
-        line={"color": "#BBBBBB", "width": 2},
-        showlegend=False,
-        hoverinfo="skip",
-    )
-    # orientation "h" marks the area names as category labels that need a left margin
-    fig.add_scatter(
-        x=data["equal_composite"],
-        y=data["geo_name"],
-        orientation="h",
-        name="Equal weights",
-        mode="markers",
-        marker={"symbol": "diamond-open", "size": 10, "color": BELOW, "line": {"width": 2}},
-    )
-    fig.add_scatter(
-        x=data["composite"],
-        y=data["geo_name"],
-        name="Chosen weights (rank shown)",
-        mode="markers+text",
-        text=[f"#{r}" for r in data["rank"]],
-        textposition="middle right",
-        marker={"symbol": "circle", "size": 10, "color": ABOVE},
-    )
-    fig.update_xaxes(title="Composite score (0 = worst area, 100 = best)", range=[-5, 108])
-    fig.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0})
+    traces = [
+        {
+            "type": "scatter",
+            "x": [x for segment in segments for x in segment],
+            "y": [y for name in data["geo_name"] for y in (name, name, None)],
+            "mode": "lines",
+            "line": {"color": "#BBBBBB", "width": 2},
+            "showlegend": False,
+            "hoverinfo": "skip",
+        },
+        # orientation "h" marks the area names as category labels that need a left margin
+        {
+            "type": "scatter",
+            "x": data["equal_composite"],
+            "y": data["geo_name"],
+            "orientation": "h",
+            "name": "Equal weights",
+            "mode": "markers",
+            "marker": {"symbol": "diamond-open", "size": 10, "color": BELOW, "line": {"width": 2}},
+        },
+        {
+            "type": "scatter",
+            "x": data["composite"],
+            "y": data["geo_name"],
+            "name": "Chosen weights (rank shown)",
+            "mode": "markers+text",
+            "text": [f"#{r}" for r in data["rank"]],
+            "textposition": "middle right",
+            "marker": {"symbol": "circle", "size": 10, "color": ABOVE},
+        },
+    ]
     many = len(data) > MANY_ROWS
-    fig.update_yaxes(tickfont={"size": 9 if many else 13})  # every area named, smaller when many
-    return _style(fig, height=160 + (14 if many else 28) * len(data))
+    layout = {
+        "xaxis": {"title": "Composite score (0 = worst area, 100 = best)", "range": [-5, 108]},
+        # every area named, smaller when many
+        "yaxis": {"tickfont": {"size": 9 if many else 13}},
+        "legend": {"orientation": "h", "y": -0.12, "x": 0},
+    }
+    return _finish(traces, layout, height=160 + (14 if many else 28) * len(data))

@@ -49,13 +49,17 @@ def grid(
     layout: dict = {}
     annotations = []
     for row in range(1, rows + 1):
-        bottom = (rows - row) * (height + v)  # counted up from 0, as make_subplots does
+        # the same arithmetic as make_subplots, so the domains are equal to the last digit
+        below = rows - row
+        bottom = sum([height] * below) + below * v
+        y_domain = [min(max(bottom, 0.0), 1.0), min(bottom + height, 1.0)]
         for col in range(1, cols + 1):
-            left = (col - 1) * (width + h)
+            left = sum([width] * (col - 1)) + (col - 1) * h
+            x_domain = [left, left + width]
             ref = axes(row, col, cols)
             x, y = ref["xaxis"], ref["yaxis"]
-            x_axis = {"anchor": y, "domain": [left, left + width]}
-            y_axis = {"anchor": x, "domain": [bottom, bottom + height]}
+            x_axis = {"anchor": y, "domain": x_domain}
+            y_axis = {"anchor": x, "domain": list(y_domain)}
             if shared_x and row < rows:
                 x_axis |= {"matches": axes(rows, col, cols)["xaxis"], "showticklabels": False}
             if shared_y and col > 1:
@@ -67,8 +71,8 @@ def grid(
                 annotations.append(
                     {
                         "text": titles[n - 1],
-                        "x": left + width / 2,
-                        "y": bottom + height,
+                        "x": sum(x_domain) / 2,
+                        "y": y_domain[1],
                         "xref": "paper",
                         "yref": "paper",
                         "xanchor": "center",
@@ -87,11 +91,17 @@ def axis_names(layout: dict, letter: str) -> list[str]:
     return [key for key in layout if key == f"{letter}axis" or key.startswith(f"{letter}axis")]
 
 
+def update_axes(layout: dict, letter: str, **props) -> None:
+    """Set ``props`` on each of the layout's ``letter`` axes, as ``fig.update_xaxes`` does."""
+    for key in axis_names(layout, letter):
+        layout[key] |= props
+
+
 def vline(
     x: float, line: dict, text: str = "", position: str = "top", axis: str = "x"
 ) -> tuple[dict, list[dict]]:
     """A vertical line across the plot at ``x`` and its label, as ``add_vline`` draws them:
-    (shape, annotations). ``position``: "top", "bottom" or "top left" (add_vline's default)."""
+    (shape, annotations). ``position``: "top", "bottom" or "top right" (add_vline's default)."""
     y_axis = axis.replace("x", "y")
     shape = {
         "type": "line",
@@ -106,7 +116,7 @@ def vline(
     anchors = {
         "top": ("center", 1, "bottom"),
         "bottom": ("center", 0, "top"),
-        "top left": ("left", 1, "top"),
+        "top right": ("left", 1, "top"),
     }
     xanchor, y, yanchor = anchors[position]
     label = {

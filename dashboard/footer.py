@@ -64,25 +64,27 @@ def _wrap(text: str, px: float | None, font_size: float, default: int) -> list[s
     return [escape(part, quote=False) for part in textwrap.wrap(text, max(chars, 20))]
 
 
-def _label_margin(fig: go.Figure, font_size: float) -> int:
+def _label_margin(spec: dict, font_size: float) -> int:
     """Left margin that fits the category labels of horizontal bars (numbers need ~70 px)."""
-    if fig.layout.yaxis.showticklabels is False:
+    if spec["layout"].get("yaxis", {}).get("showticklabels") is False:
         return 70
     labels = [
         str(y)
-        for trace in fig.data
-        if getattr(trace, "orientation", None) == "h"
-        for y in (trace.y if trace.y is not None else ())
+        for trace in spec["data"]
+        if trace.get("orientation") == "h"
+        for y in (trace["y"] if trace.get("y") is not None else ())
     ]
     longest = max((len(label) for label in labels), default=0)
     return max(70, int(longest * GLYPH_WIDTH * font_size) + PAD)
 
 
-def _legend_rows(fig: go.Figure, font_size: float, width: int | None) -> int:
+def _legend_rows(spec: dict, font_size: float, width: int | None) -> int:
     """Rows a horizontal legend takes below the plot (0 when it is not horizontal)."""
-    if fig.layout.legend.orientation != "h":
+    if spec["layout"].get("legend", {}).get("orientation") != "h":
         return 0
-    names = [trace.name or "" for trace in fig.data if trace.showlegend is not False]
+    names = [
+        trace.get("name") or "" for trace in spec["data"] if trace.get("showlegend") is not False
+    ]
     entries_px = sum(len(name) * GLYPH_WIDTH * font_size + 50 for name in names)
     return max(1, math.ceil(entries_px / ((width or 800) - 2 * PAD)))
 
@@ -98,11 +100,12 @@ def apply(
     """A copy of ``fig`` carrying the title, subtitle and footer lines (and ``summary``, for
     exports) inside the image. Without ``height`` the plot keeps its own height and grows to make
     room; with ``width`` and ``height`` the layout fills exactly that many pixels."""
-    # the copy skips Plotly's validation, which ``fig`` passed when it was built
-    fig = go.Figure(fig.to_dict(), _validate=False)
-    base = font_size or fig.layout.font.size or 13
+    # edited as a dict copy and made without validation, which ``fig`` passed when it was built
+    spec = fig.to_dict()
+    layout = spec["layout"]
+    base = font_size or layout.get("font", {}).get("size") or 13
     small = round(base * 0.8)
-    left = _label_margin(fig, base)
+    left = _label_margin(spec, base)
     text_px = width - 2 * PAD if width else None
     heading = [f"<b>{line}</b>" for line in _wrap(footer.title, text_px, base * 1.5, 90)]
     subtitle = _wrap(footer.subtitle, text_px, base, 130)
@@ -114,44 +117,41 @@ def apply(
     heading_px = LINE_SPACING * base * 1.5 * len(heading)
     top = PAD + heading_px + LINE_SPACING * base * len(subtitle) + PAD + LINE_SPACING * base
     notes_px = LINE_SPACING * small * len(notes) + PAD
-    rows = _legend_rows(fig, base, width)
+    rows = _legend_rows(spec, base, width)
     legend_px = 2 * base * rows + PAD / 2 if rows else 0
     bottom = 4 * base + legend_px + notes_px  # 4 font sizes hold tick labels and axis title
     if height is None:
-        height = (fig.layout.height or 450) + notes_px + legend_px
-    fig.update_layout(
-        width=width,
-        height=height,
-        font={"family": FONT, "size": base},
-        title=None,
-        margin={"t": top, "b": bottom, "l": left},
-    )
+        height = (layout.get("height") or 450) + notes_px + legend_px
+    layout |= {"title": None, "width": width, "height": height}
+    layout["font"] = layout.get("font", {}) | {"family": FONT, "size": base}
+    layout["margin"] = layout.get("margin", {}) | {"t": top, "b": bottom, "l": left}
     if rows:
-        fig.update_layout(
-            legend={"yref": "container", "y": (notes_px + PAD / 2) / height, "yanchor": "bottom"}
-        )
+        legend = {"yref": "container", "y": (notes_px + PAD / 2) / height, "yanchor": "bottom"}
+        layout["legend"] = layout.get("legend", {}) | legend
     # Annotations are placed from the plot area (paper) edges, whose pixel offsets are the margins.
     blocks = [
         (heading, base * 1.5, INK, 1, top - PAD),
         (subtitle, base, GREY, 1, top - PAD - heading_px),
         (notes, small, GREY, 0, PAD / 2 - bottom),
     ]
-    for lines, size, colour, y, shift in blocks:
-        fig.add_annotation(
-            text="<br>".join(lines),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=y,
-            xshift=PAD - left,
-            yshift=shift,
-            xanchor="left",
-            yanchor="top" if y else "bottom",
-            showarrow=False,
-            align="left",
-            font={"size": size, "color": colour},
-        )
-    return fig
+    layout["annotations"] = layout.get("annotations", []) + [
+        {
+            "text": "<br>".join(lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": y,
+            "xshift": PAD - left,
+            "yshift": shift,
+            "xanchor": "left",
+            "yanchor": "top" if y else "bottom",
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": size, "color": colour},
+        }
+        for lines, size, colour, y, shift in blocks
+    ]
+    return go.Figure(spec, _validate=False)
 
 
 def render(footer: Footer) -> None:

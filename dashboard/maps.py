@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from dashboard import fmt
+from dashboard import figures, fmt
 from dashboard.charts import FONT
 
 COLOURS = "Viridis"
@@ -132,45 +132,48 @@ def choropleth(areas: pd.DataFrame, shapes: dict[str, Shape], unit: str) -> go.F
     drawn = areas[areas["geo_code"].isin(shapes.keys())]
     known, missing = drawn[drawn["value"].notna()], drawn[drawn["value"].isna()]
     lo, hi, _ = colour_range(known["value"])
-    fig = go.Figure()
+    outline = {"line": {"color": EDGE, "width": 0.5}}
+    traces = []
     if len(missing):
-        fig.add_trace(
-            go.Choroplethmap(
-                geojson=feature_collection(missing["geo_code"], shapes),
-                locations=missing["geo_code"],
-                z=[0] * len(missing),
-                colorscale=[[0, MISSING], [1, MISSING]],
-                showscale=False,
-                marker_line={"color": EDGE, "width": 0.5},
-                text=missing["hover"],
-                hovertemplate="%{text}<extra></extra>",
-                name="No published value",
-            )
+        traces.append(
+            {
+                "type": "choroplethmap",
+                "geojson": feature_collection(missing["geo_code"], shapes),
+                "locations": missing["geo_code"],
+                "z": [0] * len(missing),
+                "colorscale": [[0, MISSING], [1, MISSING]],
+                "showscale": False,
+                "marker": outline,
+                "text": missing["hover"],
+                "hovertemplate": "%{text}<extra></extra>",
+                "name": "No published value",
+            }
         )
-    fig.add_trace(
-        go.Choroplethmap(
-            geojson=feature_collection(known["geo_code"], shapes),
-            locations=known["geo_code"],
-            z=known["value"],
-            zmin=lo,
-            zmax=hi,
-            colorscale=COLOURS,
-            colorbar=_colour_bar(unit),
-            marker_line={"color": EDGE, "width": 0.5},
-            text=known["hover"],
-            hovertemplate="%{text}<extra></extra>",
-            name=unit,
-        )
+    traces.append(
+        {
+            "type": "choroplethmap",
+            "geojson": feature_collection(known["geo_code"], shapes),
+            "locations": known["geo_code"],
+            "z": known["value"],
+            "zmin": lo,
+            "zmax": hi,
+            "colorscale": COLOURS,
+            "colorbar": _colour_bar(unit),
+            "marker": outline,
+            "text": known["hover"],
+            "hovertemplate": "%{text}<extra></extra>",
+            "name": unit,
+        }
     )
     centre, zoom = _view_box(drawn["geo_code"], shapes) if len(drawn) else ({}, 4)
-    fig.update_layout(
-        map={"style": "white-bg", "center": centre, "zoom": zoom},
-        font={"family": FONT, "size": 13, "color": "#222222"},
-        paper_bgcolor="white",
-        height=720,
-        margin={"l": 10, "r": 10, "t": 80},
-    )
-    return fig
+    layout = {
+        "map": {"style": "white-bg", "center": centre, "zoom": zoom},
+        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "paper_bgcolor": "white",
+        "height": 720,
+        "margin": {"l": 10, "r": 10, "t": 80},
+    }
+    return figures.figure(traces, layout)
 
 
 def hex_centres(hexes: pd.DataFrame) -> pd.DataFrame:
@@ -210,39 +213,38 @@ def hex_map(areas: pd.DataFrame, hexes: pd.DataFrame, unit: str) -> go.Figure:
         }
         for x, y, fill in zip(placed["x"], placed["y"], fills, strict=True)
     ]
-    fig = go.Figure(
-        go.Scatter(
-            x=placed["x"],
-            y=placed["y"],
-            mode="markers",
-            marker={
-                "size": 14,
-                "opacity": 0,
-                "color": placed["value"],
-                "colorscale": COLOURS,
-                "cmin": lo,
-                "cmax": hi,
-                "showscale": bool(known.any()),
-                "colorbar": _colour_bar(unit),
-            },
-            text=placed["hover"],
-            hovertemplate="%{text}<extra></extra>",
-            name=unit,
-        )
-    )
+    markers = {
+        "type": "scatter",
+        "x": placed["x"],
+        "y": placed["y"],
+        "mode": "markers",
+        "marker": {
+            "size": 14,
+            "opacity": 0,
+            "color": placed["value"],
+            "colorscale": COLOURS,
+            "cmin": lo,
+            "cmax": hi,
+            "showscale": bool(known.any()),
+            "colorbar": _colour_bar(unit),
+        },
+        "text": placed["hover"],
+        "hovertemplate": "%{text}<extra></extra>",
+        "name": unit,
+    }
     rows = placed["r"].max() - placed["r"].min() + 1 if len(placed) else 1
-    fig.update_layout(
-        shapes=shapes,
-        font={"family": FONT, "size": 13, "color": "#222222"},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        height=int(min(1100, max(520, 160 + 26 * rows))),
-        margin={"l": 10, "r": 10, "t": 80},
-        showlegend=False,
-    )
-    fig.update_xaxes(visible=False, scaleanchor="y", scaleratio=1)
-    fig.update_yaxes(visible=False)
-    return fig
+    layout = {
+        "shapes": shapes,
+        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "height": int(min(1100, max(520, 160 + 26 * rows))),
+        "margin": {"l": 10, "r": 10, "t": 80},
+        "showlegend": False,
+        "xaxis": {"visible": False, "scaleanchor": "y", "scaleratio": 1},
+        "yaxis": {"visible": False},
+    }
+    return figures.figure([markers], layout)
 
 
 def best_layout(hexes: pd.DataFrame, codes: set[str]) -> pd.DataFrame:

@@ -5,16 +5,17 @@ one area's effects by foundational and frontier membership."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from dashboard import charts, decomposition, footer
+from dashboard import charts, decomposition, figures, footer
 from dashboard.db import query
 from dashboard.views import View, register
-from dashboard.views.lenses import LENSES, MEMBERSHIPS, PATTERNS, colour
+from dashboard.views.lenses import LAYOUT, LENSES, MEMBERSHIPS, bar_marker
 
 EFFECTS = {"mix": "Industry mix", "within": "Within industry"}
-EFFECT_STYLE = {"mix": (charts.ABOVE, ""), "within": (charts.BELOW, "/")}
+EFFECT_MARKERS = {
+    "mix": {"color": charts.ABOVE, "pattern": {"shape": ""}},
+    "within": {"color": charts.BELOW, "pattern": {"shape": "/"}},
+}
 MEMBERSHIP_LABEL = dict(zip(("true", "partial", "false"), MEMBERSHIPS, strict=True))
 NOTES = (
     "Reference: Great Britain as the sum of the level's areas (ITL1), or of the 40 GB ITL2 "
@@ -47,18 +48,12 @@ def _releases(level: str, period: str) -> list[str]:
     return [*rows["gva_release_id"].unique(), *rows["jobs_release_id"].unique()]
 
 
-def _style(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        font={"family": charts.FONT, "size": 13, "color": "#222222"},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        height=height,
-        margin={"l": 10, "r": 30, "t": 100},
-        legend={"orientation": "h", "y": -0.08, "x": 0},
-        barmode="relative",
+def _style(layout: dict, height: int) -> dict:
+    """``layout`` with the pages' look (lenses.LAYOUT), bars stacked either side of a marked 0."""
+    figures.update_axes(
+        layout, "x", gridcolor="#e5e5e5", zeroline=True, zerolinecolor=charts.REFERENCE
     )
-    fig.update_xaxes(gridcolor="#e5e5e5", zeroline=True, zerolinecolor=charts.REFERENCE)
-    return fig
+    return layout | LAYOUT | {"height": height, "barmode": "relative"}
 
 
 @register("decomp_gap")
@@ -69,27 +64,35 @@ def gap(level: str, period: str) -> View:
     totals = effects.groupby(["geo_code", "geo_name"])[["mix", "within"]].sum().reset_index()
     totals["gap"] = totals["mix"] + totals["within"]
     totals = totals.sort_values("gap")
-    fig = go.Figure()
-    for effect, label in EFFECTS.items():
-        colour_, pattern = EFFECT_STYLE[effect]
-        fig.add_bar(
-            x=totals[effect],
-            y=totals["geo_name"],
-            orientation="h",
-            name=label,
-            marker_color=colour_,
-            marker_pattern_shape=pattern,
-            hovertemplate=f"%{{y}}: {label} £%{{x:,.0f}}<extra></extra>",
-        )
-    fig.add_scatter(
-        x=totals["gap"],
-        y=totals["geo_name"],
-        mode="markers",
-        name="Total gap",
-        marker={"symbol": "line-ns", "size": 16, "line": {"width": 3, "color": charts.REFERENCE}},
-        hovertemplate="%{y}: total gap £%{x:,.0f}<extra></extra>",
+    traces = [
+        {
+            "type": "bar",
+            "x": totals[effect],
+            "y": totals["geo_name"],
+            "orientation": "h",
+            "name": label,
+            "marker": EFFECT_MARKERS[effect],
+            "hovertemplate": f"%{{y}}: {label} £%{{x:,.0f}}<extra></extra>",
+        }
+        for effect, label in EFFECTS.items()
+    ]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": totals["gap"],
+            "y": totals["geo_name"],
+            "mode": "markers",
+            "name": "Total gap",
+            "marker": {
+                "symbol": "line-ns",
+                "size": 16,
+                "line": {"width": 3, "color": charts.REFERENCE},
+            },
+            "hovertemplate": "%{y}: total gap £%{x:,.0f}<extra></extra>",
+        }
     )
-    fig.update_xaxes(title="£ GVA per employee job, difference from Great Britain")
+    title = "£ GVA per employee job, difference from Great Britain"
+    layout = {"xaxis": {"title": {"text": title}}}
     foot = footer.build(
         f"Gap in GVA per employee job to Great Britain: industry mix and within-industry effects, "
         f"{level} areas, {period}",
@@ -109,7 +112,7 @@ def gap(level: str, period: str) -> View:
     return View(
         name="decomp_gap",
         params={"level": level, "year": period},
-        figure=_style(fig, 220 + 26 * len(totals)),
+        figure=figures.figure(traces, _style(layout, 220 + 26 * len(totals))),
         footer=foot,
         data=data,
         summary=gap_summary(totals, period),
@@ -153,24 +156,24 @@ def lens_contributions(
                     }
                 )
     table = pd.DataFrame(rows, columns=["lens", "membership", "effect", "value", "sections"])
-    fig = make_subplots(
-        rows=1, cols=2, shared_xaxes=True, subplot_titles=[f"{v} lens" for v in LENSES.values()]
-    )
+    layout = figures.grid(1, 2, [f"{v} lens" for v in LENSES.values()], shared_x=True)
+    traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:
             part = table[(table["lens"] == lens) & (table["membership"] == membership)]
-            fig.add_bar(
-                x=part["value"],
-                y=part["effect"],
-                orientation="h",
-                name=f"{LENSES[lens]}: {membership.lower()}",
-                marker_color=colour(lens, membership),
-                marker_pattern_shape=PATTERNS[membership],
-                hovertemplate=f"{membership}: %{{y}} £%{{x:,.0f}}<extra></extra>",
-                row=1,
-                col=col,
+            traces.append(
+                {
+                    "type": "bar",
+                    "x": part["value"],
+                    "y": part["effect"],
+                    "orientation": "h",
+                    "name": f"{LENSES[lens]}: {membership.lower()}",
+                    "marker": bar_marker(lens, membership),
+                    "hovertemplate": f"{membership}: %{{y}} £%{{x:,.0f}}<extra></extra>",
+                    **figures.axes(1, col, 2),
+                }
             )
-        fig.update_xaxes(title="£ per employee job", row=1, col=col)
+    figures.update_axes(layout, "x", title={"text": "£ per employee job"})
     lenses_used = query("decomp_industries", foundational, frontier, level, period)
     foot = footer.build(
         f"Where {name}'s gap to Great Britain comes from, by sector lens, {period}",
@@ -197,7 +200,7 @@ def lens_contributions(
             "foundational": foundational,
             "frontier": frontier,
         },
-        figure=_style(fig, 420),
+        figure=figures.figure(traces, _style(layout, 420)),
         footer=foot,
         data=data,
         summary=lens_summary(area, name, period),

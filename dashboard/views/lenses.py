@@ -6,10 +6,8 @@ the lens'; the two lenses are independent, so an industry in both counts in both
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from dashboard import charts, footer
+from dashboard import charts, figures, footer
 from dashboard.db import query
 from dashboard.views import View, register
 
@@ -37,6 +35,14 @@ NOTES = (
     "lens' marks sections that straddle the lens boundary, shown as they are, not apportioned. "
     "An industry in both lenses counts in both. Taxonomy: data/reference/sector-taxonomy.md."
 )
+# The look of the lens and gap-decomposition figures, height aside (see each module's _style)
+LAYOUT = {
+    "font": {"family": charts.FONT, "size": 13, "color": "#222222"},
+    "plot_bgcolor": "white",
+    "paper_bgcolor": "white",
+    "margin": {"l": 10, "r": 30, "t": 100},
+    "legend": {"orientation": "h", "y": -0.08, "x": 0},
+}
 
 
 def colour(lens: str, membership: str) -> str:
@@ -47,18 +53,31 @@ def colour(lens: str, membership: str) -> str:
     return charts.BUCKET_COLOURS["Other tradeable"]
 
 
-def _style(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        font={"family": charts.FONT, "size": 13, "color": "#222222"},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        height=height,
-        margin={"l": 10, "r": 30, "t": 100},
-        legend={"orientation": "h", "y": -0.08, "x": 0},
-    )
-    fig.update_xaxes(gridcolor="#e5e5e5", zeroline=False)
-    fig.update_yaxes(automargin=True)
-    return fig
+def bar_marker(lens: str, membership: str) -> dict:
+    """A bar's fill: the lens membership's colour, hatched unless wholly in the lens."""
+    return {"color": colour(lens, membership), "pattern": {"shape": PATTERNS[membership]}}
+
+
+def _style(layout: dict, height: int) -> dict:
+    """``layout`` with the page's look (LAYOUT), light x grid lines and room for long names."""
+    figures.update_axes(layout, "x", gridcolor="#e5e5e5", zeroline=False)
+    figures.update_axes(layout, "y", automargin=True)
+    return layout | LAYOUT | {"height": height}
+
+
+def _share_bar(values: pd.Series, order: list[str], lens: str, membership: str) -> dict:
+    """One membership's % share of each area (``order``) as horizontal bars, labelled from 8%."""
+    return {
+        "type": "bar",
+        "x": values,
+        "y": order,
+        "orientation": "h",
+        "name": f"{LENSES[lens]}: {membership.lower()}",
+        "marker": bar_marker(lens, membership),
+        "text": [f"{v:.0f}%" if v >= 8 else "" for v in values],
+        "textposition": "inside",
+        "hovertemplate": f"%{{y}}: {membership} %{{x:.1f}}%<extra></extra>",
+    }
 
 
 def _variants(rows: pd.DataFrame) -> str:
@@ -78,36 +97,20 @@ def jobs_gva_share(level: str, period: str, foundational: str, frontier: str) ->
     rows = query("lens_jobs_gva", level, period, foundational, frontier)
     order = _area_order(rows)[::-1]
     panels = [(lens, measure) for lens in LENSES for measure in ("gva", "jobs")]
-    fig = make_subplots(
-        rows=1,
-        cols=4,
-        shared_yaxes=True,
-        horizontal_spacing=0.02,
-        subplot_titles=[
-            f"{LENSES[lens]}<br>% of {'GVA' if m == 'gva' else 'jobs'}" for lens, m in panels
-        ],
-    )
+    titles = [f"{LENSES[lens]}<br>% of {'GVA' if m == 'gva' else 'jobs'}" for lens, m in panels]
+    layout = figures.grid(1, 4, titles, shared_y=True, horizontal_spacing=0.02)
+    traces = []
     for col, (lens, measure) in enumerate(panels, start=1):
         for membership in MEMBERSHIPS:
             part = rows[(rows["lens"] == lens) & (rows["membership_label"] == membership)]
             values = part.set_index("geo_name")[f"{measure}_share_pct"].reindex(order).fillna(0)
-            fig.add_bar(
-                x=values,
-                y=order,
-                orientation="h",
-                name=f"{LENSES[lens]}: {membership.lower()}",
-                legendgroup=f"{lens}{membership}",
-                showlegend=measure == "gva",
-                marker_color=colour(lens, membership),
-                marker_pattern_shape=PATTERNS[membership],
-                text=[f"{v:.0f}%" if v >= 8 else "" for v in values],
-                textposition="inside",
-                hovertemplate=f"%{{y}}: {membership} %{{x:.1f}}%<extra></extra>",
-                row=1,
-                col=col,
+            traces.append(
+                _share_bar(values, order, lens, membership)
+                | {"legendgroup": f"{lens}{membership}", "showlegend": measure == "gva"}
+                | figures.axes(1, col, 4)
             )
-        fig.update_xaxes(range=[0, 100], row=1, col=col)
-    fig.update_layout(barmode="stack")
+    figures.update_axes(layout, "x", range=[0, 100])
+    layout["barmode"] = "stack"
     foot = footer.build(
         f"Share of GVA and of employee jobs by sector lens, {level} areas, {period}",
         _variants(rows),
@@ -128,7 +131,7 @@ def jobs_gva_share(level: str, period: str, foundational: str, frontier: str) ->
     return View(
         name="lens_jobs_gva_share",
         params={"level": level, "year": period, "foundational": foundational, "frontier": frontier},
-        figure=_style(fig, 220 + 26 * len(order)),
+        figure=figures.figure(traces, _style(layout, 220 + 26 * len(order))),
         footer=foot,
         data=data,
         summary=share_summary(rows, period),
@@ -164,28 +167,28 @@ def gva_per_job(level: str, period: str, foundational: str, frontier: str) -> Vi
     """GVA per employee job in, partly in and outside each lens, for each area and GB."""
     rows = query("lens_jobs_gva", level, period, foundational, frontier)
     order = _area_order(rows)[::-1]
-    fig = make_subplots(
-        rows=1, cols=2, shared_yaxes=True, subplot_titles=[f"{v} lens" for v in LENSES.values()]
-    )
+    layout = figures.grid(1, 2, [f"{v} lens" for v in LENSES.values()], shared_y=True)
+    traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:
             part = rows[(rows["lens"] == lens) & (rows["membership_label"] == membership)]
-            values = part.set_index("geo_name")["gva_per_job_gbp"].reindex(order)
-            fig.add_scatter(
-                x=values,
-                y=order,
-                mode="markers",
-                name=f"{LENSES[lens]}: {membership.lower()}",
-                marker={
-                    "color": colour(lens, membership),
-                    "symbol": SYMBOLS[membership],
-                    "size": 10,
-                },
-                hovertemplate=f"%{{y}}: {membership} £%{{x:,.0f}} per job<extra></extra>",
-                row=1,
-                col=col,
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": part.set_index("geo_name")["gva_per_job_gbp"].reindex(order),
+                    "y": order,
+                    "mode": "markers",
+                    "name": f"{LENSES[lens]}: {membership.lower()}",
+                    "marker": {
+                        "color": colour(lens, membership),
+                        "symbol": SYMBOLS[membership],
+                        "size": 10,
+                    },
+                    "hovertemplate": f"%{{y}}: {membership} £%{{x:,.0f}} per job<extra></extra>",
+                    **figures.axes(1, col, 2),
+                }
             )
-        fig.update_xaxes(title="£ GVA per employee job", row=1, col=col)
+    figures.update_axes(layout, "x", title={"text": "£ GVA per employee job"})
     foot = footer.build(
         f"GVA per employee job by sector lens, {level} areas, {period}",
         _variants(rows) + "; Great Britain = sum of its areas",
@@ -208,7 +211,7 @@ def gva_per_job(level: str, period: str, foundational: str, frontier: str) -> Vi
     return View(
         name="lens_gva_per_job",
         params={"level": level, "year": period, "foundational": foundational, "frontier": frontier},
-        figure=_style(fig, 220 + 26 * len(order)),
+        figure=figures.figure(traces, _style(layout, 220 + 26 * len(order))),
         footer=foot,
         data=data,
         summary=per_job_summary(rows, period),
@@ -248,26 +251,30 @@ def growth(level: str, geo_code: str, foundational: str, frontier: str) -> View:
     rows = rows.merge(base, on=["lens", "membership"], how="left", suffixes=("", "_base"))
     rows["gva_index"] = 100 * rows["gva_gbp_m"] / rows["gva_gbp_m_base"]
     rows["jobs_index"] = 100 * rows["employees"] / rows["employees_base"]
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[f"{v} lens" for v in LENSES.values()])
+    layout = figures.grid(1, 2, [f"{v} lens" for v in LENSES.values()])
+    traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:
             part = rows[(rows["lens"] == lens) & (rows["membership_label"] == membership)]
             if part.empty:
                 continue
             for measure, dash in (("gva", "solid"), ("jobs", "dot")):
-                fig.add_scatter(
-                    x=part["period"],
-                    y=part[f"{measure}_index"],
-                    mode="lines+markers",
-                    name=f"{LENSES[lens]}, {membership.lower()}: {measure.upper() if measure == 'gva' else 'jobs'}",
-                    line={"color": colour(lens, membership), "dash": dash},
-                    marker={"symbol": SYMBOLS[membership]},
-                    hovertemplate=f"%{{x}}: {membership}, {measure} %{{y:.1f}}<extra></extra>",
-                    row=1,
-                    col=col,
+                traces.append(
+                    {
+                        "type": "scatter",
+                        "x": part["period"],
+                        "y": part[f"{measure}_index"],
+                        "mode": "lines+markers",
+                        "name": f"{LENSES[lens]}, {membership.lower()}: {measure.upper() if measure == 'gva' else 'jobs'}",
+                        "line": {"color": colour(lens, membership), "dash": dash},
+                        "marker": {"symbol": SYMBOLS[membership]},
+                        "hovertemplate": f"%{{x}}: {membership}, {measure} %{{y:.1f}}<extra></extra>",
+                        **figures.axes(1, col, 2),
+                    }
                 )
-        fig.update_yaxes(title=f"index, {first} = 100", row=1, col=col)
-    fig.add_hline(y=100, line_color=charts.REFERENCE, line_dash="dash")
+    figures.update_axes(layout, "y", title={"text": f"index, {first} = 100"})
+    line = {"color": charts.REFERENCE, "dash": "dash"}  # at 100 in each panel
+    layout["shapes"] = [figures.hline(100, line, axis=y)[0] for y in ("y", "y2")]
     name = rows["geo_name"].iloc[0] if len(rows) else geo_code
     foot = footer.build(
         f"Growth of GVA and employee jobs by sector lens, {name}",
@@ -291,7 +298,7 @@ def growth(level: str, geo_code: str, foundational: str, frontier: str) -> View:
             "foundational": foundational,
             "frontier": frontier,
         },
-        figure=_style(fig, 520),
+        figure=figures.figure(traces, _style(layout, 520)),
         footer=foot,
         data=data,
         summary=growth_summary(rows, name),
@@ -327,31 +334,15 @@ def lad_share(itl1_code: str, period: str, foundational: str, frontier: str) -> 
     inside = rows[(rows["lens"] == "foundational") & (rows["membership"] == "true")]
     order = inside.sort_values("gva_share_pct")["geo_name"].tolist()
     order += sorted(set(rows["geo_name"]) - set(order))
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        subplot_titles=[f"{v}: % of GVA" for v in LENSES.values()],
-    )
+    layout = figures.grid(1, 2, [f"{v}: % of GVA" for v in LENSES.values()], shared_y=True)
+    traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:
             part = rows[(rows["lens"] == lens) & (rows["membership_label"] == membership)]
             values = part.set_index("geo_name")["gva_share_pct"].reindex(order).fillna(0)
-            fig.add_bar(
-                x=values,
-                y=order,
-                orientation="h",
-                name=f"{LENSES[lens]}: {membership.lower()}",
-                marker_color=colour(lens, membership),
-                marker_pattern_shape=PATTERNS[membership],
-                text=[f"{v:.0f}%" if v >= 8 else "" for v in values],
-                textposition="inside",
-                hovertemplate=f"%{{y}}: {membership} %{{x:.1f}}%<extra></extra>",
-                row=1,
-                col=col,
-            )
-        fig.update_xaxes(range=[0, 100], row=1, col=col)
-    fig.update_layout(barmode="stack")
+            traces.append(_share_bar(values, order, lens, membership) | figures.axes(1, col, 2))
+    figures.update_axes(layout, "x", range=[0, 100])
+    layout["barmode"] = "stack"
     foot = footer.build(
         f"Share of GVA by sector lens, local authorities, {period}",
         "; ".join(rows.drop_duplicates("lens").sort_values("lens")["variant_label"]),
@@ -381,7 +372,7 @@ def lad_share(itl1_code: str, period: str, foundational: str, frontier: str) -> 
             "foundational": foundational,
             "frontier": frontier,
         },
-        figure=_style(fig, 220 + 26 * len(order)),
+        figure=figures.figure(traces, _style(layout, 220 + 26 * len(order))),
         footer=foot,
         data=data,
         summary=summary,
