@@ -253,23 +253,23 @@ def small_multiples(data: pd.DataFrame, area_label: str, reference_label: str) -
         "area": (area_label, {"color": ABOVE}, "lines+markers"),
         "reference": (reference_label, {"color": REFERENCE, "dash": "dash"}, "lines"),
     }
+    ordered = data.sort_values("period_start", kind="stable")
+    lines = dict(list(ordered.groupby(["label", "line"], sort=False)))
     traces = []
-    for i, (label, part) in enumerate(data.groupby("label", sort=False)):
-        part = part.sort_values("period_start")
-        at = labels.index(label)
+    for at, label in enumerate(labels):
         for line, (name, style, mode) in styles.items():
-            points = part[part["line"] == line]
+            points = lines.get((label, line), ordered.iloc[:0])
             traces.append(
                 {
                     "type": "scatter",
-                    "x": points["period"],
-                    "y": points["value"],
+                    "x": points["period"].tolist(),
+                    "y": points["value"].to_numpy(),
                     "name": name,
                     "mode": mode,
                     "line": style,
                     "marker": {"size": 4},
                     "legendgroup": line,
-                    "showlegend": i == 0 and len(points) > 0,
+                    "showlegend": at == 0 and len(points) > 0,
                     **figures.axes(at // cols + 1, at % cols + 1, cols),
                 }
             )
