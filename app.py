@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.collector import freeze_long_lived
 from dashboard.db import WarehouseMissing, build_id
 
 st.set_page_config(page_title="UK regions beyond GDP", page_icon="📊", layout="wide")
@@ -32,3 +33,4 @@ with st.sidebar:
         f"Open Government Licence v3.0. Warehouse build {current_build}."
     )
 page.run()
+freeze_long_lived()

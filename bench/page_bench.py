@@ -25,6 +25,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dashboard import views  # noqa: E402
+from tests.app.pages import open_page  # noqa: E402
 
 LEVELS = ["ITL1", "ITL2", "ITL3", "LAD"]
 TARGET_MS = {"ITL1": 150, "ITL2": 150, "ITL3": 150, "LAD": 300, "-": 150}
@@ -75,11 +76,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def _app(page: str, params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at
+    return open_page(page, timeout=300, **params)
 
 
 def _timed_changes(at: AppTest, kind: str, prefix: str, repeat: int, fresh_views: bool) -> list:

@@ -1,5 +1,7 @@
 """AppTest for the home page: default view, a changed selection, and hostile URL parameters."""
 
+import gc
+
 from streamlit.testing.v1 import AppTest
 
 from tests.app.pages import bold, run_page
@@ -44,3 +46,8 @@ def test_link_with_a_known_year_reproduces_the_view(app_warehouse):
     at = _run(year="2005")
     assert not at.exception and not at.info
     assert "in 2005" in _bold(at)[0]
+
+
+def test_a_page_run_leaves_the_long_lived_objects_out_of_garbage_collection(app_warehouse):
+    assert not _run().exception
+    assert gc.get_freeze_count() > 10_000  # modules, Plotly's validators, the catalogue

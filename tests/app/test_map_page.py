@@ -4,10 +4,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from etl.config import PROJECT_ROOT
-from tests.app.pages import bold
+from tests.app.pages import bold, run_page
 
-APP = str(PROJECT_ROOT / "app.py")
 DEFAULT_SENTENCE = (
     "Camden and City of London's GVA per head (£569,490) was 18.7 times the UK figure in 2021; "
     "Ards and North Down's was the lowest (£13,327)."
@@ -15,11 +13,7 @@ DEFAULT_SENTENCE = (
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.switch_page("pages/map.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return run_page("pages/map.py", timeout=90, **params)
 
 
 _bold = bold

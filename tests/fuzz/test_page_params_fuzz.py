@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from etl.config import PROJECT_ROOT
+from tests.app.pages import run_page
 
-APP = str(PROJECT_ROOT / "app.py")
 
 # The URL keys each page reads: kept in step with the source by test_every_url_key_is_fuzzed.
 PAGE_KEYS = {
@@ -53,11 +53,7 @@ EMPTY_IS_VALID = {("pages/compare.py", "within"), ("pages/scorecard.py", "weight
 
 
 def _run(page: str, params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at.run()
+    return run_page(page, timeout=120, **params)
 
 
 def _named_in_notices(at: AppTest, key: str) -> bool:
