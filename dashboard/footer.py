@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.charts import FONT
 from dashboard.db import query
+from dashboard.figures import SUBPLOT_TITLE_SIZE
 
 LICENCE = (
     "© Crown copyright. Office for National Statistics licensed under the Open Government "
@@ -78,6 +79,19 @@ def _label_margin(spec: dict, font_size: float) -> int:
     return max(70, int(longest * GLYPH_WIDTH * font_size) + PAD)
 
 
+def _above_plot_px(layout: dict, font_size: float) -> float:
+    """Height of what sits on top of the plot area: subplot titles (paper y = 1, anchored at
+    their bottom), or else one line for reference-line labels."""
+    titles = [
+        LINE_SPACING
+        * note.get("font", {}).get("size", SUBPLOT_TITLE_SIZE)
+        * (note["text"].count("<br>") + 1)
+        for note in layout.get("annotations", ())
+        if note.get("yref") == "paper" and note.get("y") == 1 and note.get("yanchor") == "bottom"
+    ]
+    return max([LINE_SPACING * font_size, *titles])
+
+
 def _legend_rows(spec: dict, font_size: float, width: int | None) -> int:
     """Rows a horizontal legend takes below the plot (0 when it is not horizontal)."""
     if spec["layout"].get("legend", {}).get("orientation") != "h":
@@ -115,7 +129,8 @@ def apply(
     notes += [part for line in footer.lines() for part in _wrap(line, text_px, small, 160)]
 
     heading_px = LINE_SPACING * base * 1.5 * len(heading)
-    top = PAD + heading_px + LINE_SPACING * base * len(subtitle) + PAD + LINE_SPACING * base
+    subtitle_px = LINE_SPACING * base * len(subtitle)
+    top = PAD + heading_px + subtitle_px + PAD + _above_plot_px(layout, base)
     notes_px = LINE_SPACING * small * len(notes) + PAD
     rows = _legend_rows(spec, base, width)
     legend_px = 2 * base * rows + PAD / 2 if rows else 0

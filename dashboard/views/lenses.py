@@ -76,6 +76,7 @@ def _share_bar(values: pd.Series, order: list[str], lens: str, membership: str) 
         "marker": bar_marker(lens, membership),
         "text": [f"{v:.0f}%" if v >= 8 else "" for v in values],
         "textposition": "inside",
+        "textangle": 0,  # shrunk to fit a narrow bar rather than turned on its side
         "hovertemplate": f"%{{y}}: {membership} %{{x:.1f}}%<extra></extra>",
     }
 
@@ -98,7 +99,7 @@ def jobs_gva_share(level: str, period: str, foundational: str, frontier: str) ->
     order = _area_order(rows)[::-1]
     panels = [(lens, measure) for lens in LENSES for measure in ("gva", "jobs")]
     titles = [f"{LENSES[lens]}<br>% of {'GVA' if m == 'gva' else 'jobs'}" for lens, m in panels]
-    layout = figures.grid(1, 4, titles, shared_y=True, horizontal_spacing=0.02)
+    layout = figures.grid(1, 4, titles, shared_y=True, horizontal_spacing=0.05)
     traces = []
     for col, (lens, measure) in enumerate(panels, start=1):
         for membership in MEMBERSHIPS:
