@@ -6,7 +6,7 @@ swaps in a new warehouse is picked up on the next interaction.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import duckdb
@@ -50,7 +50,13 @@ def _cursor(signature: tuple[str, float]) -> duckdb.DuckDBPyConnection:
 
 
 def build_id() -> str:
-    cursor = _cursor(_signature())
+    """The serving warehouse's build id, read once per file (a swap brings a new mtime)."""
+    return _build_id(_signature())
+
+
+@lru_cache(maxsize=2)
+def _build_id(signature: tuple[str, float]) -> str:
+    cursor = _cursor(signature)
     try:
         return cursor.execute("SELECT build_id FROM core.build").fetchone()[0]
     finally:

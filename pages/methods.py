@@ -72,14 +72,15 @@ with st.expander("The taxonomy note in full (data/reference/sector-taxonomy.md)"
     st.markdown(re.sub(r"^#", "###", note, flags=re.MULTILINE))  # headings below the page's
 
 st.header("Bulk downloads")
-catalogue_ids = list(indicators())
+catalogue = indicators()
+catalogue_ids = list(catalogue)
 indicator = state.choice("indicator", catalogue_ids, catalogue_ids[0])
 state.show_notices()
 indicator = st.selectbox(
     "Indicator",
     catalogue_ids,
     index=catalogue_ids.index(indicator),
-    format_func=lambda i: indicators()[i]["title"],
+    format_func=lambda i: catalogue[i]["title"],
     key="methods_indicator",
 )
 state.remember(indicator=indicator)
@@ -90,7 +91,7 @@ def csv_bytes() -> bytes:
 
 
 st.download_button(
-    f"Download every figure for {indicators()[indicator]['short_title']} (CSV)",
+    f"Download every figure for {catalogue[indicator]['short_title']} (CSV)",
     data=csv_bytes,
     file_name=f"{indicator}.csv",
     mime="text/csv",
