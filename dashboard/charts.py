@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dashboard import figures, fmt
 
 FONT = "DejaVu Sans, Arial, sans-serif"
+TEXT = {"family": FONT, "size": 13, "color": "#222222"}  # every chart's font
 ABOVE, BELOW, REFERENCE = "#0072B2", "#E69F00", "#333333"
 GRID = "#e5e5e5"
 BUCKET_COLOURS = {
@@ -35,7 +36,7 @@ def _finish(traces: list[dict], layout: dict, height: int) -> go.Figure:
     """The house style (font, white background, light vertical grid) on ``layout``, then the
     figure, made once."""
     layout |= {
-        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "font": TEXT,
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
         "height": height,

@@ -80,14 +80,16 @@ def _label_margin(spec: dict, font_size: float) -> int:
 
 
 def _above_plot_px(layout: dict, font_size: float) -> float:
-    """Height of what sits on top of the plot area: subplot titles (paper y = 1, anchored at
-    their bottom), or else one line for reference-line labels."""
+    """Height of what sits on top of the plot area: the top row's subplot titles (anchored at
+    their bottom on the paper's top edge), or else one line for reference-line labels."""
     titles = [
         LINE_SPACING
         * note.get("font", {}).get("size", SUBPLOT_TITLE_SIZE)
         * (note["text"].count("<br>") + 1)
         for note in layout.get("annotations", ())
-        if note.get("yref") == "paper" and note.get("y") == 1 and note.get("yanchor") == "bottom"
+        if note.get("yref") == "paper"
+        and note.get("y", 0) > 0.99
+        and note.get("yanchor") == "bottom"
     ]
     return max([LINE_SPACING * font_size, *titles])
 

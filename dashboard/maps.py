@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import figures, fmt
-from dashboard.charts import FONT
+from dashboard.charts import TEXT
 
 COLOURS = "Viridis"
 MISSING = "#d0d0d0"
@@ -168,7 +168,7 @@ def choropleth(areas: pd.DataFrame, shapes: dict[str, Shape], unit: str) -> go.F
     centre, zoom = _view_box(drawn["geo_code"], shapes) if len(drawn) else ({}, 4)
     layout = {
         "map": {"style": "white-bg", "center": centre, "zoom": zoom},
-        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "font": TEXT,
         "paper_bgcolor": "white",
         "height": 720,
         "margin": {"l": 10, "r": 10, "t": 80},
@@ -235,7 +235,7 @@ def hex_map(areas: pd.DataFrame, hexes: pd.DataFrame, unit: str) -> go.Figure:
     rows = placed["r"].max() - placed["r"].min() + 1 if len(placed) else 1
     layout = {
         "shapes": shapes,
-        "font": {"family": FONT, "size": 13, "color": "#222222"},
+        "font": TEXT,
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
         "height": int(min(1100, max(520, 160 + 26 * rows))),

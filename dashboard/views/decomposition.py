@@ -51,7 +51,7 @@ def _releases(level: str, period: str) -> list[str]:
 def _style(layout: dict, height: int) -> dict:
     """``layout`` with the pages' look (lenses.LAYOUT), bars stacked either side of a marked 0."""
     figures.update_axes(
-        layout, "x", gridcolor="#e5e5e5", zeroline=True, zerolinecolor=charts.REFERENCE
+        layout, "x", gridcolor=charts.GRID, zeroline=True, zerolinecolor=charts.REFERENCE
     )
     return layout | LAYOUT | {"height": height, "barmode": "relative"}
 

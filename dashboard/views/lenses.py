@@ -37,7 +37,7 @@ NOTES = (
 )
 # The look of the lens and gap-decomposition figures, height aside (see each module's _style)
 LAYOUT = {
-    "font": {"family": charts.FONT, "size": 13, "color": "#222222"},
+    "font": charts.TEXT,
     "plot_bgcolor": "white",
     "paper_bgcolor": "white",
     "margin": {"l": 10, "r": 30, "t": 100},
@@ -60,7 +60,7 @@ def bar_marker(lens: str, membership: str) -> dict:
 
 def _style(layout: dict, height: int) -> dict:
     """``layout`` with the page's look (LAYOUT), light x grid lines and room for long names."""
-    figures.update_axes(layout, "x", gridcolor="#e5e5e5", zeroline=False)
+    figures.update_axes(layout, "x", gridcolor=charts.GRID, zeroline=False)
     figures.update_axes(layout, "y", automargin=True)
     return layout | LAYOUT | {"height": height}
 
