@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
-from dashboard import figures
+from dashboard import figures, footer
+from dashboard.footer import Footer
 
 SHAPES = [
     {"rows": 1, "cols": 4, "shared_y": True, "horizontal_spacing": 0.02},
@@ -79,3 +80,19 @@ def test_a_misspelt_property_is_refused_when_the_figure_is_made():
         figures.figure([{"type": "bar", "markr": {"color": "red"}}], {})
     with pytest.raises(ValueError, match="heigth"):
         figures.figure([], {"heigth": 300})
+
+
+def test_the_footer_leaves_room_above_the_plot_for_two_line_subplot_titles():
+    note = Footer("Title", "Subtitle", "Source: ONS", "", "Licence", "")
+    plain = footer.apply(figures.figure([], {}), note, width=1200, height=675)
+    titled = footer.apply(
+        figures.figure([], figures.grid(1, 2, ["Foundational<br>% of GVA", "Frontier"])),
+        note,
+        width=1200,
+        height=675,
+    )
+    two_lines = footer.LINE_SPACING * figures.SUBPLOT_TITLE_SIZE * 2
+    one_line_of_text = footer.LINE_SPACING * 13
+    assert titled.layout.margin.t - plain.layout.margin.t == pytest.approx(
+        two_lines - one_line_of_text
+    )
