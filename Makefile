@@ -27,7 +27,7 @@ $(WAREHOUSE): | setup
 warehouse: $(WAREHOUSE)
 
 run: setup warehouse
-	BEYOND_GDP_WAREHOUSE=$(WAREHOUSE) $(BIN)/streamlit run app.py --server.port $(PORT) \
+	BEYOND_GDP_WAREHOUSE=$(WAREHOUSE) $(BIN)/python -m dashboard.serve --server.port $(PORT) \
 		--server.address 0.0.0.0 --server.headless true --browser.gatherUsageStats false
 
 test: setup

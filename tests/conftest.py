@@ -92,7 +92,7 @@ def start_server(warehouse: Path) -> tuple[str, subprocess.Popen]:
     port = _free_port()
     env = {**os.environ, "BEYOND_GDP_WAREHOUSE": str(warehouse)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "dashboard.serve", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -312,16 +312,6 @@ PAGES: dict[str, tuple[str, list[Step]]] = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(streamlit_server, chromium):
-    """Open the home page once: on a server's very first session Streamlit may flash "Page not
-    found" for a deep link before st.navigation has registered the pages."""
-    context = chromium.new_context()
-    context.new_page().goto(streamlit_server)
-    context.pages[0].wait_for_selector(CHART, timeout=TIMEOUT_MS)
-    context.close()
-
-
 def test_every_registered_page_is_driven_here():
     assert registered_pages() and sorted(registered_pages()) == sorted(PAGES)
 

@@ -17,7 +17,6 @@ from streamlit.testing.v1 import AppTest
 from etl.config import PROJECT_ROOT
 from tests.app.pages import run_page
 
-
 # The URL keys each page reads: kept in step with the source by test_every_url_key_is_fuzzed.
 PAGE_KEYS = {
     "pages/home.py": ["year"],
