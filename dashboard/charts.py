@@ -30,6 +30,17 @@ SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "
 DASHES = ["solid", "dot", "dash", "longdash", "dashdot"]
 REFERENCE_DASHES = ["dash", "dot", "dashdot"]
 MANY_ROWS = 60
+LABEL_CHARACTERS = 32  # longest area name on an axis shared by panels; hovers give it in full
+
+
+def area_ticks(names: list[str]) -> dict:
+    """Axis properties that label the categories ``names`` with names shortened to
+    LABEL_CHARACTERS, so that long ITL3 names leave the panels room."""
+    short = [
+        name if len(name) <= LABEL_CHARACTERS else name[: LABEL_CHARACTERS - 1].rstrip() + "…"
+        for name in names
+    ]
+    return {"tickmode": "array", "tickvals": list(names), "ticktext": short}
 
 
 def _finish(traces: list[dict], layout: dict, height: int) -> go.Figure:

@@ -66,10 +66,12 @@ def _wrap(text: str, px: float | None, font_size: float, default: int) -> list[s
 
 
 def _label_margin(spec: dict, font_size: float) -> int:
-    """Left margin that fits the category labels of horizontal bars (numbers need ~70 px)."""
-    if spec["layout"].get("yaxis", {}).get("showticklabels") is False:
+    """Left margin that fits the y axis's own tick labels, or else the category labels of
+    horizontal bars (numbers need ~70 px)."""
+    axis = spec["layout"].get("yaxis", {})
+    if axis.get("showticklabels") is False:
         return 70
-    labels = [
+    labels = [str(text) for text in axis.get("ticktext") or ()] or [
         str(y)
         for trace in spec["data"]
         if trace.get("orientation") == "h"

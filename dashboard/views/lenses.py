@@ -100,6 +100,7 @@ def jobs_gva_share(level: str, period: str, foundational: str, frontier: str) ->
     panels = [(lens, measure) for lens in LENSES for measure in ("gva", "jobs")]
     titles = [f"{LENSES[lens]}<br>% of {'GVA' if m == 'gva' else 'jobs'}" for lens, m in panels]
     layout = figures.grid(1, 4, titles, shared_y=True, horizontal_spacing=0.05)
+    layout["yaxis"] |= charts.area_ticks(order)
     traces = []
     for col, (lens, measure) in enumerate(panels, start=1):
         for membership in MEMBERSHIPS:
@@ -169,6 +170,7 @@ def gva_per_job(level: str, period: str, foundational: str, frontier: str) -> Vi
     rows = query("lens_jobs_gva", level, period, foundational, frontier)
     order = _area_order(rows)[::-1]
     layout = figures.grid(1, 2, [f"{v} lens" for v in LENSES.values()], shared_y=True)
+    layout["yaxis"] |= charts.area_ticks(order)
     traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:
@@ -336,6 +338,7 @@ def lad_share(itl1_code: str, period: str, foundational: str, frontier: str) -> 
     order = inside.sort_values("gva_share_pct")["geo_name"].tolist()
     order += sorted(set(rows["geo_name"]) - set(order))
     layout = figures.grid(1, 2, [f"{v}: % of GVA" for v in LENSES.values()], shared_y=True)
+    layout["yaxis"] |= charts.area_ticks(order)
     traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
-from dashboard import figures, footer
+from dashboard import charts, figures, footer
 from dashboard.footer import Footer
 
 SHAPES = [
@@ -96,3 +96,15 @@ def test_the_footer_leaves_room_above_the_plot_for_two_line_subplot_titles():
     assert titled.layout.margin.t - plain.layout.margin.t == pytest.approx(
         two_lines - one_line_of_text
     )
+
+
+def test_long_area_names_are_shortened_on_shared_axes_and_the_margin_follows():
+    long = "East Dunbartonshire, West Dunbartonshire, and Helensburgh and Lomond"
+    ticks = charts.area_ticks(["York", long])
+    assert ticks["tickvals"] == ["York", long]  # the data and hovers keep the full name
+    assert ticks["ticktext"] == ["York", "East Dunbartonshire, West Dunba…"]
+    bars = [{"type": "bar", "x": [1, 2], "y": ["York", long], "orientation": "h"}]
+    note = Footer("Title", "", "Source: ONS", "", "Licence", "")
+    full = footer.apply(figures.figure(bars, {}), note).layout.margin.l
+    short = footer.apply(figures.figure(bars, {"yaxis": ticks}), note).layout.margin.l
+    assert short == int(32 * footer.GLYPH_WIDTH * 13) + footer.PAD < full
