@@ -43,6 +43,12 @@ def area_ticks(names: list[str]) -> dict:
     return {"tickmode": "array", "tickvals": list(names), "ticktext": short}
 
 
+def category_range(count: int) -> dict:
+    """A category axis spanning exactly its ``count`` categories: Plotly pads the range of axes
+    with scatter markers by 5%, which left rows of blank space above and below long lists."""
+    return {"range": [-0.5, count - 0.5]}
+
+
 def _finish(traces: list[dict], layout: dict, height: int) -> go.Figure:
     """The house style (font, white background, light vertical grid) on ``layout``, then the
     figure, made once."""
@@ -372,7 +378,7 @@ def rank_shift(data: pd.DataFrame) -> go.Figure:
     layout = {
         "xaxis": {"title": "Composite score (0 = worst area, 100 = best)", "range": [-5, 108]},
         # every area named, smaller when many
-        "yaxis": {"tickfont": {"size": 9 if many else 13}},
+        "yaxis": {"tickfont": {"size": 9 if many else 13}} | category_range(len(data)),
         "legend": {"orientation": "h", "y": -0.12, "x": 0},
     }
     return _finish(traces, layout, height=160 + (14 if many else 28) * len(data))

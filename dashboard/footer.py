@@ -58,10 +58,11 @@ LINE_SPACING = 1.3  # plotly's spacing of <br> lines, in font sizes
 GLYPH_WIDTH = 0.56  # mean DejaVu Sans glyph width, in font sizes, to wrap text to a pixel width
 INK, GREY = "#222222", "#555555"
 PAD = 14  # px between the image edge and the title or footer
+SCREEN_TEXT_PX = 800  # on-screen text width: a wide-layout chart on a laptop screen
 
 
-def _wrap(text: str, px: float | None, font_size: float, default: int) -> list[str]:
-    chars = int(px / (GLYPH_WIDTH * font_size)) if px else default
+def _wrap(text: str, px: float, font_size: float) -> list[str]:
+    chars = int(px / (GLYPH_WIDTH * font_size))
     return [escape(part, quote=False) for part in textwrap.wrap(text, max(chars, 20))]
 
 
@@ -124,13 +125,11 @@ def apply(
     base = font_size or layout.get("font", {}).get("size") or 13
     small = round(base * 0.8)
     left = _label_margin(spec, base)
-    text_px = width - 2 * PAD if width else None
-    heading = [f"<b>{line}</b>" for line in _wrap(footer.title, text_px, base * 1.5, 90)]
-    subtitle = _wrap(footer.subtitle, text_px, base, 130)
-    notes = [
-        f"<span style='color:{INK}'>{line}</span>" for line in _wrap(summary, text_px, small, 160)
-    ]
-    notes += [part for line in footer.lines() for part in _wrap(line, text_px, small, 160)]
+    text_px = width - 2 * PAD if width else SCREEN_TEXT_PX
+    heading = [f"<b>{line}</b>" for line in _wrap(footer.title, text_px, base * 1.5)]
+    subtitle = _wrap(footer.subtitle, text_px, base)
+    notes = [f"<span style='color:{INK}'>{line}</span>" for line in _wrap(summary, text_px, small)]
+    notes += [part for line in footer.lines() for part in _wrap(line, text_px, small)]
 
     heading_px = LINE_SPACING * base * 1.5 * len(heading)
     subtitle_px = LINE_SPACING * base * len(subtitle)

@@ -92,7 +92,7 @@ def gap(level: str, period: str) -> View:
         }
     )
     title = "£ GVA per employee job, difference from Great Britain"
-    layout = {"xaxis": {"title": {"text": title}}}
+    layout = {"xaxis": {"title": {"text": title}}, "yaxis": charts.category_range(len(totals))}
     foot = footer.build(
         f"Gap in GVA per employee job to Great Britain: industry mix and within-industry effects, "
         f"{level} areas, {period}",

@@ -170,7 +170,7 @@ def gva_per_job(level: str, period: str, foundational: str, frontier: str) -> Vi
     rows = query("lens_jobs_gva", level, period, foundational, frontier)
     order = _area_order(rows)[::-1]
     layout = figures.grid(1, 2, [f"{v} lens" for v in LENSES.values()], shared_y=True)
-    layout["yaxis"] |= charts.area_ticks(order)
+    layout["yaxis"] |= charts.area_ticks(order) | charts.category_range(len(order))
     traces = []
     for col, lens in enumerate(LENSES, start=1):
         for membership in MEMBERSHIPS:

@@ -3,6 +3,7 @@ validated when they are made."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
@@ -108,3 +109,16 @@ def test_long_area_names_are_shortened_on_shared_axes_and_the_margin_follows():
     full = footer.apply(figures.figure(bars, {}), note).layout.margin.l
     short = footer.apply(figures.figure(bars, {"yaxis": ticks}), note).layout.margin.l
     assert short == int(32 * footer.GLYPH_WIDTH * 13) + footer.PAD < full
+
+
+def test_scatter_on_a_category_axis_spans_exactly_its_areas():
+    scores = pd.DataFrame(
+        {
+            "geo_name": ["York", "Leeds", "Hull"],
+            "composite": [60.0, 40.0, 20.0],
+            "equal_composite": [55.0, 45.0, 25.0],
+            "rank": [1, 2, 3],
+            "equal_rank": [1, 2, 3],
+        }
+    )
+    assert charts.rank_shift(scores).layout.yaxis.range == (-0.5, 2.5)  # no 5% padding rows
