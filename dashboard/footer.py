@@ -79,7 +79,8 @@ def _label_margin(spec: dict, font_size: float) -> int:
         for y in (trace["y"] if trace.get("y") is not None else ())
     ]
     longest = max((len(label) for label in labels), default=0)
-    return max(70, int(longest * GLYPH_WIDTH * font_size) + PAD)
+    size = axis.get("tickfont", {}).get("size") or font_size  # smaller for long lists
+    return max(70, int(longest * GLYPH_WIDTH * size) + PAD)
 
 
 def _above_plot_px(layout: dict, font_size: float) -> float:
