@@ -5,18 +5,55 @@ import streamlit as st
 from dashboard.collector import freeze_long_lived
 from dashboard.db import WarehouseMissing, build_id
 
-st.set_page_config(page_title="UK regions beyond GDP", page_icon="📊", layout="wide")
+st.set_page_config(
+    page_title="UK regions beyond GDP", page_icon=":material/query_stats:", layout="wide"
+)
 
+# In the order a reader's questions run; Material icons ship with Streamlit, so they draw offline.
 PAGES = [
-    st.Page("pages/home.py", title="Regions at a glance", icon="🏠", default=True, url_path="home"),
-    st.Page("pages/area_profile.py", title="Area profile", icon="📍", url_path="profile"),
-    st.Page("pages/compare.py", title="Compare and gaps", icon="📊", url_path="compare"),
-    st.Page("pages/scorecard.py", title="Beyond-GDP scorecard", icon="🧭", url_path="scorecard"),
-    st.Page("pages/methods.py", title="Data and methods", icon="📚", url_path="methods"),
-    st.Page("pages/map.py", title="Map", icon="🗺️", url_path="map"),
-    st.Page("pages/lenses.py", title="Foundational versus frontier", icon="⚖️", url_path="lenses"),
     st.Page(
-        "pages/decomposition.py", title="Gap decomposition", icon="🧮", url_path="decomposition"
+        "pages/home.py",
+        title="Regions at a glance",
+        icon=":material/home:",
+        default=True,
+        url_path="home",
+    ),
+    st.Page(
+        "pages/area_profile.py",
+        title="Area profile",
+        icon=":material/location_on:",
+        url_path="profile",
+    ),
+    st.Page(
+        "pages/compare.py",
+        title="Compare and gaps",
+        icon=":material/bar_chart:",
+        url_path="compare",
+    ),
+    st.Page(
+        "pages/lenses.py",
+        title="Foundational versus frontier",
+        icon=":material/balance:",
+        url_path="lenses",
+    ),
+    st.Page(
+        "pages/decomposition.py",
+        title="Gap decomposition",
+        icon=":material/calculate:",
+        url_path="decomposition",
+    ),
+    st.Page(
+        "pages/scorecard.py",
+        title="Beyond-GDP scorecard",
+        icon=":material/explore:",
+        url_path="scorecard",
+    ),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page(
+        "pages/methods.py",
+        title="Data and methods",
+        icon=":material/menu_book:",
+        url_path="methods",
     ),
 ]
 

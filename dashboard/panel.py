@@ -24,7 +24,7 @@ IMAGES = (("png", export.PRESETS["social"]), ("svg", export.PRESETS["print"]))
 def chart_panel(view: View, key: str) -> None:
     """Render a view and everything that travels with it."""
     for notice in view.notices:
-        st.info(notice, icon="ℹ️")
+        st.info(notice, icon=":material/info:")
     st.plotly_chart(view.screen_figure, key=key, config=PLOTLY_CONFIG, theme=None)
     st.markdown(f"**{view.summary}**")
     footers.render(view.footer)

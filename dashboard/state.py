@@ -50,4 +50,4 @@ def remember(**values: str) -> None:
 
 def show_notices() -> None:
     for notice in st.session_state.pop(_NOTICES, []):
-        st.info(notice, icon="ℹ️")
+        st.info(notice, icon=":material/info:")

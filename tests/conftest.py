@@ -91,12 +91,14 @@ def start_server(warehouse: Path) -> tuple[str, subprocess.Popen]:
     """Start a real Streamlit server on loopback serving ``warehouse``; wait until healthy."""
     port = _free_port()
     env = {**os.environ, "BEYOND_GDP_WAREHOUSE": str(warehouse)}
+    # fmt: off
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard.serve", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    # fmt: on
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -68,3 +68,25 @@ def test_methods_page_lists_the_catalogue_and_offers_a_download(streamlit_server
 
 def test_a_hostile_link_shows_a_notice_not_an_error(streamlit_server, page):
     _open(page, f"{streamlit_server}/compare?indicator=%3Cscript%3E", "not available here")
+
+
+def test_sidebar_lists_pages_in_reading_order_with_drawn_icons(streamlit_server, page):
+    _open(page, f"{streamlit_server}/methods", "Data and methods")
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    titles = [text.split("\n")[-1].strip() for text in links.all_inner_texts()]
+    assert titles == [
+        "Regions at a glance",
+        "Area profile",
+        "Compare and gaps",
+        "Foundational versus frontier",
+        "Gap decomposition",
+        "Beyond-GDP scorecard",
+        "Map",
+        "Data and methods",
+    ]
+    # Icons are ligatures of Streamlit's bundled Material Symbols font: with the font drawn, a
+    # name such as "location_on" takes one 16 px glyph, not a word's width (26-59 px unstyled).
+    page.evaluate("document.fonts.ready")
+    icons = [link.locator('[data-testid="stIconMaterial"]') for link in links.all()]
+    widths = [icon.evaluate("element => element.scrollWidth") for icon in icons]
+    assert len(widths) == len(titles) and max(widths) <= 20
