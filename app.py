@@ -5,9 +5,8 @@ import streamlit as st
 from dashboard.collector import freeze_long_lived
 from dashboard.db import WarehouseMissing, build_id
 
-st.set_page_config(
-    page_title="UK regions beyond GDP", page_icon=":material/query_stats:", layout="wide"
-)
+# A Material favicon would be fetched from a font CDN; an emoji favicon is drawn in the browser.
+st.set_page_config(page_title="UK regions beyond GDP", page_icon="📊", layout="wide")
 
 # In the order a reader's questions run; Material icons ship with Streamlit, so they draw offline.
 PAGES = [

@@ -15,6 +15,8 @@ FONT = "DejaVu Sans, Arial, sans-serif"
 TEXT = {"family": FONT, "size": 13, "color": "#222222"}  # every chart's font
 ABOVE, BELOW, REFERENCE = "#0072B2", "#E69F00", "#333333"
 GRID = "#e5e5e5"
+# Periods along an x axis: at most about a dozen labels, so long series stay level and legible.
+PERIOD_AXIS = {"type": "category", "nticks": 12}
 BUCKET_COLOURS = {
     "Foundational": "#009E73",
     "Frontier & foundational": "#56B4E9",
@@ -218,7 +220,7 @@ def trend_lines(
             }
         )
     layout = {
-        "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": order},
+        "xaxis": PERIOD_AXIS | {"categoryorder": "array", "categoryarray": order},
         "yaxis": {"title": unit, "gridcolor": GRID},
         "legend": {"orientation": "h", "y": -0.15, "x": 0},
     }
@@ -255,7 +257,7 @@ def dispersion_lines(table: pd.DataFrame) -> go.Figure:
         for i, (row, name, y, dash) in enumerate(lines)
     ]
     layout = figures.grid(2, 1, titles, shared_x=True, vertical_spacing=0.12)
-    figures.update_axes(layout, "x", type="category")
+    figures.update_axes(layout, "x", **PERIOD_AXIS)
     figures.update_axes(layout, "y", gridcolor=GRID)
     layout["legend"] = {"orientation": "h", "y": -0.15, "x": 0}
     return _finish(traces, layout, height=560)

@@ -45,3 +45,36 @@ def area(name: str, code: str, vintage: str | None = None) -> str:
     """'Tees Valley (TLC3, ITL 2025 boundary)': a picker label that tells boundary sets apart."""
     note = VINTAGE_NOTES.get(vintage or "")
     return f"{name} ({code}{', ' + note if note else ''})"
+
+
+# Geography levels as readers know them: (picker label, plural in a sentence).
+LEVELS = {
+    "UK": ("United Kingdom", "United Kingdom"),
+    "Country": ("Countries", "countries"),
+    "ITL1": ("ITL1", "ITL1 areas"),
+    "ITL2": ("ITL2", "ITL2 areas"),
+    "ITL3": ("ITL3", "ITL3 areas"),
+    "CAUTH": ("Combined authorities", "combined authorities"),
+    "CTYUA": ("Counties and unitary authorities", "counties and unitary authorities"),
+    "LAD": ("Local authorities", "local authority districts"),
+}
+LEVEL_HELP = (
+    "ITL1: the nations and English regions; ITL2 and ITL3: ever smaller groups of counties and "
+    "authorities (International Territorial Levels). Combined authorities, counties and unitary "
+    "authorities, and local authority districts are council geographies."
+)
+
+
+def level(code: str) -> str:
+    """The picker label for a geography level, e.g. 'LAD' -> 'Local authorities'."""
+    return LEVELS.get(code, (code, ""))[0]
+
+
+def areas(code: str) -> str:
+    """A level's areas in a sentence, e.g. 'ITL1 areas', 'local authority districts'."""
+    return LEVELS.get(code, ("", f"{code} areas"))[1]
+
+
+def theme(name: str) -> str:
+    """A theme as a heading, e.g. 'household_income' -> 'Household income'."""
+    return name.replace("_", " ").capitalize()

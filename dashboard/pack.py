@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 set_log_level("error")  # before dashboard.db, whose cached queries warn that no app is running
 
-from dashboard import export, permalink  # noqa: E402
+from dashboard import export, permalink, words  # noqa: E402
 from dashboard.catalogue import indicators  # noqa: E402
 from dashboard.db import query  # noqa: E402
 from dashboard.permalink import Spec, SpecError  # noqa: E402
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     written, failed = run(jobs, args.out, args.base_url, progress=not args.quiet)
     for spec, reason in skipped + failed:
         print(f"skipped {permalink.url(spec)}: {reason}", file=sys.stderr)
-    print(f"wrote {len(written)} file(s) to {args.out}")
+    print(f"wrote {words.count(len(written), 'file')} to {args.out}")
     return 1 if failed or not written else 0
 
 

@@ -42,7 +42,7 @@ class Spec:
 
 
 def url(spec: Spec, base: str = "") -> str:
-    """``base`` is the page's address (e.g. ``http://host:8501/home``)."""
+    """``base`` is the page's address (e.g. ``http://host:8501/compare``)."""
     return f"{base}?{urlencode({CHART: spec.view, **spec.params})}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import fmt
+from dashboard import fmt, words
 
 
 def _relative(x: float, reference: float) -> str:
@@ -49,7 +49,8 @@ def ranked(
     )
     missing = len(data) - len(known)
     if missing:
-        sentence += f" {missing} area(s) have no published value."
+        has = words.agree(missing, "has", "have")
+        sentence += f" {words.count(missing, 'area')} {has} no published value."
     return sentence[0].upper() + sentence[1:]
 
 

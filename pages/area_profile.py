@@ -21,7 +21,14 @@ in_level = areas[areas["geo_level"] == level]
 code = state.choice("areas", in_level["geo_code"].tolist(), in_level["geo_code"].iloc[0])
 
 left, right = st.columns([1, 3])
-level = left.radio("Level", levels, index=levels.index(level), key="profile_level")
+level = left.radio(
+    "Level",
+    levels,
+    index=levels.index(level),
+    key="profile_level",
+    format_func=fmt.level,
+    help=fmt.LEVEL_HELP,
+)
 in_level = areas[areas["geo_level"] == level]
 names = dict(zip(in_level["geo_code"], in_level["geo_name"], strict=True))
 labels = {
@@ -44,7 +51,7 @@ state.remember(level=level, areas=code)
 st.subheader(f"{names[code]}: latest figures")
 st.markdown(f"**{profile.summary(names[code], level, cards)}**")
 for i, (name, group) in enumerate(cards.groupby("theme", sort=False) if len(cards) else []):
-    with st.expander(f"{name.replace('_', ' ').capitalize()} ({len(group)})", expanded=i == 0):
+    with st.expander(f"{fmt.theme(name)} ({len(group)})", expanded=i == 0):
         columns = st.columns(3)
         for j, card in enumerate(group.itertuples()):
             with columns[j % 3]:
@@ -59,7 +66,13 @@ for i, (name, group) in enumerate(cards.groupby("theme", sort=False) if len(card
 
 if themes:
     st.subheader("Trends against the UK")
-    theme = st.selectbox("Theme", themes, index=themes.index(theme), key=f"profile_theme_{code}")
+    theme = st.selectbox(
+        "Theme",
+        themes,
+        index=themes.index(theme),
+        format_func=fmt.theme,
+        key=f"profile_theme_{code}",
+    )
     state.remember(theme=theme)
     chart_panel(profile.profile(code, theme), key="profile_chart")
 

@@ -3,7 +3,7 @@ gaps between areas narrowing?"""
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import fmt, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.series import all_series, default_level, level_values, levels
@@ -37,6 +37,8 @@ level = top[1].radio(
     level_options,
     index=level_options.index(level) if level in level_options else 0,
     horizontal=True,
+    format_func=fmt.level,
+    help=fmt.LEVEL_HELP,
     key=f"compare_level_{indicator}",
 )
 rows = level_values(series[indicator], level)

@@ -3,7 +3,7 @@ is output high but people's lives not better?"""
 
 import streamlit as st
 
-from dashboard import scoring, state
+from dashboard import fmt, scoring, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.series import all_series, default_level
@@ -19,7 +19,13 @@ st.markdown(
 level_options = query("profile_areas")["geo_level"].drop_duplicates().tolist()
 level = state.choice("level", level_options, default_level(level_options))
 level = st.radio(
-    "Level", level_options, index=level_options.index(level), horizontal=True, key="sc_level"
+    "Level",
+    level_options,
+    index=level_options.index(level),
+    horizontal=True,
+    key="sc_level",
+    format_func=fmt.level,
+    help=fmt.LEVEL_HELP,
 )
 values, indicators = scorecard.inputs(level)
 theme_list = scorecard.themes(indicators)
@@ -36,7 +42,7 @@ st.subheader("Theme weights")
 columns = st.columns(max(len(theme_list), 1))
 for column, theme in zip(columns, theme_list, strict=False):
     weights[theme] = column.slider(
-        theme.replace("_", " ").capitalize(),
+        fmt.theme(theme),
         0.0,
         scoring.MAX_WEIGHT,
         weights[theme],

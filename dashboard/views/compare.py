@@ -50,7 +50,7 @@ def ranked(indicator: str, level: str, year: str, within: str = "") -> View:
         references.insert(0, ("UK", uk))
     if total:  # a total's UK figure dwarfs every area; the summary gives shares instead
         references = []
-    place = f"{level} areas" + (f" in {region}" if region else "")
+    place = fmt.areas(level) + (f" in {region}" if region else "")
     lines = ", ".join(
         f"{'dashed' if i == 0 else 'dotted'}: {n}" for i, (n, _) in enumerate(references)
     )
@@ -110,7 +110,7 @@ def ranked_summary(areas: pd.DataFrame, uk: float | None, series, year: str, tot
 
     sentence = (
         f"In {year}, {words.the(top.geo_name)} had the {best} {series.label} of {len(known)} "
-        f"{known['geo_level'].iloc[0]} areas ({detail(top)}) and {words.the(bottom.geo_name)} "
+        f"{fmt.areas(known['geo_level'].iloc[0])} ({detail(top)}) and {words.the(bottom.geo_name)} "
         f"the {worst} ({detail(bottom)})."
     )
     if judged and series.polarity == ranks.LOWER_BETTER:
@@ -193,18 +193,18 @@ def dispersion_sentence(table: pd.DataFrame, label: str, level: str) -> str:
     first, last = table["period"].iloc[0], table["period"].iloc[-1]
     measure = next((m for m in ("cv", "sd") if dispersion.trend(table, m)), None)
     if measure is None:
-        return f"Too few periods to say whether gaps between {level} areas on {label} changed."
+        return f"Too few periods to say whether gaps between {fmt.areas(level)} on {label} changed."
     if table["areas"].max() < 2:
-        return f"Dispersion needs at least two {level} areas with {label}."
+        return f"Dispersion needs at least two {fmt.areas(level)} with {label}."
     start, end = dispersion.trend(table, measure)
     if start == end:
         return (
-            f"Between {first} and {last}, the {MEASURES[measure]} across {level} areas on "
+            f"Between {first} and {last}, the {MEASURES[measure]} across {fmt.areas(level)} on "
             f"{label} stayed at {_show(measure, start)}."
         )
     verb, moved = ("widened", "rose") if end > start else ("narrowed", "fell")
     sentence = (
-        f"Between {first} and {last}, gaps between {level} areas on {label} {verb}: the "
+        f"Between {first} and {last}, gaps between {fmt.areas(level)} on {label} {verb}: the "
         f"{MEASURES[measure]} {moved} from {_show(measure, start)} to {_show(measure, end)}"
     )
     for extra in ("weighted_cv", "max_min_ratio"):
@@ -244,7 +244,7 @@ def dispersion_view(indicator: str, level: str, first: str, last: str) -> View:
     rows = level_values(series, level)
     weighted = table["weighted_cv"].notna().any()
     foot = footer.build(
-        f"Are gaps between {level} areas narrowing? {series.title}",
+        f"Are gaps between {fmt.areas(level)} narrowing? {series.title}",
         "Dispersion across areas each period; lower means areas are closer together",
         rows["release_id"].dropna().unique().tolist(),
         notes="Coefficient of variation = standard deviation / mean across areas; the "

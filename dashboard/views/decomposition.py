@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import charts, decomposition, figures, footer
+from dashboard import charts, decomposition, figures, fmt, footer
 from dashboard.db import query
 from dashboard.views import View, register
 from dashboard.views.lenses import LAYOUT, LENSES, MEMBERSHIPS, bar_marker
@@ -95,7 +95,7 @@ def gap(level: str, period: str) -> View:
     layout = {"xaxis": {"title": {"text": title}}, "yaxis": charts.category_range(len(totals))}
     foot = footer.build(
         f"Gap in GVA per employee job to Great Britain: industry mix and within-industry effects, "
-        f"{level} areas, {period}",
+        f"{fmt.areas(level)}, {period}",
         "Shift-share decomposition by SIC section; bars add up to the total gap (black tick)",
         _releases(level, period),
         notes=NOTES,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import charts, figures, footer
+from dashboard import charts, figures, fmt, footer
 from dashboard.db import query
 from dashboard.views import View, register
 
@@ -114,7 +114,7 @@ def jobs_gva_share(level: str, period: str, foundational: str, frontier: str) ->
     figures.update_axes(layout, "x", range=[0, 100])
     layout["barmode"] = "stack"
     foot = footer.build(
-        f"Share of GVA and of employee jobs by sector lens, {level} areas, {period}",
+        f"Share of GVA and of employee jobs by sector lens, {fmt.areas(level)}, {period}",
         _variants(rows),
         [*rows["gva_release_id"].unique(), *rows["jobs_release_id"].unique()],
         notes=NOTES,
@@ -193,7 +193,7 @@ def gva_per_job(level: str, period: str, foundational: str, frontier: str) -> Vi
             )
     figures.update_axes(layout, "x", title={"text": "£ GVA per employee job"})
     foot = footer.build(
-        f"GVA per employee job by sector lens, {level} areas, {period}",
+        f"GVA per employee job by sector lens, {fmt.areas(level)}, {period}",
         _variants(rows) + "; Great Britain = sum of its areas",
         [*rows["gva_release_id"].unique(), *rows["jobs_release_id"].unique()],
         notes=NOTES + " GVA per employee job overstates output per worker where self-employment "

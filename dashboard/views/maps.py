@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import footer, maps, summary
+from dashboard import fmt, footer, maps, summary, words
 from dashboard.catalogue import indicator
 from dashboard.db import build_id, query
 from dashboard.views import View, register
@@ -45,7 +45,7 @@ def map_view(
     sex_note = "" if sex == "all" else f", {sex}"
     capped = maps.colour_range(areas["value"])[2]
     foot = footer.build(
-        f"{ind['title']}, {level} areas{sex_note}, {period}",
+        f"{ind['title']}, {fmt.areas(level)}{sex_note}, {period}",
         f"{ind['unit']}; "
         + ("hex cartogram, one equal hex per area" if style == "hex" else "map")
         + "; grey: no published value"
@@ -66,7 +66,10 @@ def map_view(
     )
     unplaced = sorted(codes - placed)
     notices = (
-        [f"{len(unplaced)} area(s) cannot be drawn on this {style} map: {', '.join(unplaced[:8])}"]
+        [
+            f"{words.count(len(unplaced), 'area')} cannot be drawn on this {style} map: "
+            f"{', '.join(unplaced[:8])}"
+        ]
         if unplaced
         else []
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard import charts, footer, summary
+from dashboard import charts, fmt, footer, summary
 from dashboard.catalogue import indicator
 from dashboard.db import query
 from dashboard.views import View, register
@@ -17,7 +17,7 @@ def ranked(indicator_id: str, level: str, period: str) -> View:
     uk_value = float(uk.iloc[0]) if len(uk) and uk.notna().all() else None
     areas = rows[rows["geo_code"] != "UK"]
     foot = footer.build(
-        f"{ind['title']}, {level} areas, {period}",
+        f"{ind['title']}, {fmt.areas(level)}, {period}",
         f"{ind['unit']}; dashed line: United Kingdom",
         rows["release_id"].unique().tolist(),
         notes=ind["caveats"],
@@ -53,7 +53,7 @@ def lens_share(level: str, period: str) -> View:
     """Each area's GVA split into the exclusive sector-lens buckets."""
     shares = query("lens_shares", level, period)
     foot = footer.build(
-        f"Share of GVA by sector lens, {level} areas, {period}",
+        f"Share of GVA by sector lens, {fmt.areas(level)}, {period}",
         "Current prices; exclusive buckets, foundational economy (FEC, strict) and frontier lenses",
         shares["release_id"].unique().tolist(),
         notes=(

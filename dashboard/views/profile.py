@@ -116,19 +116,20 @@ def gap_text(r) -> str:
 def rank_text(r, level: str) -> str:
     """e.g. '1 of 12 ITL1 areas' or '3–7 of 12 ITL1 areas (95% interval)'."""
     order = " by size" if r.polarity == ranks.NEUTRAL else ""  # totals are ranked by size
+    among = f"of {r.areas} {fmt.areas(level)}{order}"
     if r.rank_best != r.rank_worst:
-        return f"{r.rank_best}–{r.rank_worst} of {r.areas} {level} areas{order} (95% interval)"
-    return f"{r.rank} of {r.areas} {level} areas{order}"
+        return f"{r.rank_best}–{r.rank_worst} {among} (95% interval)"
+    return f"{r.rank} {among}"
 
 
 def summary(name: str, level: str, table: pd.DataFrame, topic: str = "") -> str:
     """Plain-language overview of the cards: better/worse than the UK, best and worst rank.
     ``topic`` narrows the wording to one theme, e.g. 'output'."""
-    kind = f"{topic} indicator(s)" if topic else "indicator(s)"
+    kind = f"{fmt.theme(topic).lower()} indicator" if topic else "indicator"
     if table.empty:
-        return words.sentence_start(f"{words.the(name)} has no published {kind}.")
+        return words.sentence_start(f"{words.the(name)} has no published {kind}s.")
     sentence = words.sentence_start(
-        f"{words.the(name)} has published figures for {len(table)} {kind}."
+        f"{words.the(name)} has published figures for {words.count(len(table), kind)}."
     )
     judged = table[table["verdict"].isin(["better", "worse"])].copy()
     judged["direction"] = ["above" if g > 0 else "below" for g in judged["gap"]]
@@ -150,8 +151,8 @@ def summary(name: str, level: str, table: pd.DataFrame, topic: str = "") -> str:
         best = ranked.sort_values(["rank", "areas"], ascending=[True, False]).iloc[0]
         worst = ranked.assign(place=ranked["rank"] / ranked["areas"]).sort_values("place").iloc[-1]
         sentence += (
-            f" Its best rank is {best['rank']} of {best['areas']} {level} areas on {best['label']}"
-            f" ({best['period']})"
+            f" Its best rank is {best['rank']} of {best['areas']} {fmt.areas(level)} on "
+            f"{best['label']} ({best['period']})"
         )
         if worst["key"] != best["key"]:
             sentence += f"; its lowest is {worst['rank']} of {worst['areas']} on {worst['label']}"
@@ -175,7 +176,7 @@ def profile(area_code: str, theme: str = "") -> View:
     trends["line"] = trends["geo_code"].eq(area_code).map({True: "area", False: "reference"})
     order = {key: i for i, key in enumerate(table["key"])}
     trends = trends.assign(order=trends["key"].map(order)).sort_values(["order", "period_start"])
-    topic = f"{theme} indicators" if theme else "every indicator"
+    topic = f"{fmt.theme(theme).lower()} indicators" if theme else "every indicator"
     foot = footer.build(
         f"{place['geo_name']} ({place['geo_level']}): {topic} against the UK",
         "Solid blue: the area; dashed black: United Kingdom. Each panel has its own scale.",

@@ -83,9 +83,9 @@ def scorecard(level: str, weights: str = "") -> View:
     )
     names = values.drop_duplicates("geo_code").set_index("geo_code")["geo_name"]
     table.insert(1, "geo_name", table["geo_code"].map(names))
-    shown = ", ".join(f"{t} ×{w:g}" for t, w in weight_of.items())
+    shown = ", ".join(f"{fmt.theme(t).lower()} ×{w:g}" for t, w in weight_of.items())
     foot = footer.build(
-        f"Beyond-GDP scorecard, {level} areas",
+        f"Beyond-GDP scorecard, {fmt.areas(level)}",
         f"Composite of theme scores, 0 = worst area and 100 = best; weights: {shown}",
         scored["release_id"].unique().tolist(),
         notes="Each indicator rescaled min–max across areas in its latest well-covered period, "
@@ -103,7 +103,7 @@ def scorecard(level: str, weights: str = "") -> View:
             "rank_change": "Places gained",
             "coverage": "Share of weight with data",
         }
-        | {t: f"{t.replace('_', ' ').capitalize()} score" for t in weight_of}
+        | {t: f"{fmt.theme(t)} score" for t in weight_of}
     )
     return View(
         name="scorecard",
@@ -122,18 +122,22 @@ def scorecard_summary(table: pd.DataFrame, level: str) -> str:
         return f"No {level} area has enough scored indicators to be ranked."
     first, last = table.iloc[0], table.iloc[-1]
     sentence = (
-        f"With these weights {words.the(first.geo_name)} ranks first of {len(table)} {level} "
-        f"areas (score {first.composite:.0f}) and {words.the(last.geo_name)} last "
+        f"With these weights {words.the(first.geo_name)} ranks first of {len(table)} "
+        f"{fmt.areas(level)} (score {first.composite:.0f}) and {words.the(last.geo_name)} last "
         f"({last.composite:.0f})."
     )
     if unranked:
-        sentence += f" {unranked} area(s) have data for under half the weight and are not ranked."
+        sentence += (
+            f" {words.count(unranked, 'area')} {words.agree(unranked, 'has', 'have')} data for "
+            f"under half the weight and {words.agree(unranked, 'is', 'are')} not ranked."
+        )
     moved = table[table["rank_change"].fillna(0) != 0]
     if moved.empty:
         return sentence + " No area's rank differs from its rank under equal weights."
     up = moved.sort_values("rank_change").iloc[-1]
     down = moved.sort_values("rank_change").iloc[0]
-    sentence += f" Against equal weights, {len(moved)} area(s) change rank"
+    changes = words.agree(len(moved), "changes", "change")
+    sentence += f" Against equal weights, {words.count(len(moved), 'area')} {changes} rank"
     if up.rank_change > 0:
         sentence += f"; {words.the(up.geo_name)} gains most (from {up.equal_rank} to {up['rank']})"
     if down.rank_change < 0:
@@ -178,7 +182,7 @@ def decoupling(level: str, x: str, indicator: str) -> View:
     wide["labelled"] = len(wide) <= MAX_LABELS or gap.rank(ascending=False) <= 10
     periods = f"{sx.label} {meta.loc[x, 'period']}, {sy.label} {meta.loc[indicator, 'period']}"
     foot = footer.build(
-        f"Where is output high but lives not better? {level} areas",
+        f"Where is output high but lives not better? {words.sentence_start(fmt.areas(level))}",
         f"{periods}; dotted lines: medians across areas",
         [meta.loc[x, "release_id"], meta.loc[indicator, "release_id"]],
         notes=f"{sx.caveats} {sy.caveats}".strip(),
@@ -194,7 +198,7 @@ def decoupling(level: str, x: str, indicator: str) -> View:
     )
     flagged = wide[high & ~y_better].sort_values("x", ascending=False)
     summary = (
-        f"{len(flagged)} of {len(wide)} {level} areas have {sx.label} above the median "
+        f"{len(flagged)} of {len(wide)} {fmt.areas(level)} have {sx.label} above the median "
         f"({fmt.value(x_mid, sx.unit, sx.decimals)}) but {sy.label} worse than the median "
         f"({fmt.value(y_mid, sy.unit, sy.decimals)})"
         + (": " + ", ".join(map(words.the, flagged["geo_name"])) + "." if len(flagged) else ".")

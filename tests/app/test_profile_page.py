@@ -34,10 +34,10 @@ def test_london_card_shows_value_uk_gap_and_rank(app_warehouse):
     # totals are shares of the UK and ranked by size, never "worse than the UK"
     assert any("% of the UK total" in c and c.endswith("by size") for c in captions)
     summary = _bold(at)[0]
-    assert summary.startswith("London has published figures for 22 indicator(s).")
+    assert summary.startswith("London has published figures for 22 indicators.")
     assert "GVA per head, 82.0% above the UK in 2021" in summary
-    assert "Its best rank is 1 of 12 ITL1 areas on Median annual pay (2023)" in summary
-    assert summary.endswith("its lowest is 12 of 12 on Life satisfaction.")
+    assert "Its best rank is 1 of 12 ITL1 areas on GVA per head (2021)" in summary
+    assert summary.endswith("its lowest is 12 of 12 on Anxiety.")
     assert (
         "In 2021, GVA in London came 24.4% from foundational industries (UK 37.6%)" in _bold(at)[-1]
     )
@@ -50,7 +50,7 @@ def test_changing_level_and_area_changes_the_cards(app_warehouse):
     assert not at.exception
     assert at.query_params["level"] == "LAD" and at.query_params["areas"] == "E09000033"
     assert _metric(at, "GVA (2021)") == "£76,153 million"
-    assert "UK £2,040,499 million · 3.7% of the UK total · rank 2 of 374 LAD areas by size" in [
+    assert "UK £2,040,499 million · 3.7% of the UK total · rank 2 of 374 local authority districts by size" in [
         c.value for c in at.caption
     ]
 

@@ -169,7 +169,9 @@ PAGES: dict[str, tuple[str, list[Step]]] = {
                 "profile_lens_chart",
                 "East Wales",
             ),
-            Step("level LAD", click("profile_level", "LAD"), "profile_lens_chart", ""),
+            Step(
+                "level LAD", click("profile_level", "Local authorities"), "profile_lens_chart", ""
+            ),
             Step("area Cardiff", pick("profile_area_LAD", "Cardiff"), "profile_chart", "Cardiff"),
             Step("theme Population", pick("profile_theme_", "population"), "profile_chart", ""),
         ],
@@ -258,7 +260,7 @@ PAGES: dict[str, tuple[str, list[Step]]] = {
                 "map_chart",
                 "GVA",
             ),
-            Step("level LAD", pick("map_level", "LAD"), "map_chart", ""),
+            Step("level LAD", pick("map_level", "Local authorities"), "map_chart", ""),
             Step("as a map", click("map_style", "Map"), "map_chart", ""),
         ],
     ),

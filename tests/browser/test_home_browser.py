@@ -1,6 +1,7 @@
 """The home page in headless Chromium against a live Streamlit server."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS
 
@@ -13,7 +14,7 @@ def test_home_page_draws_the_ranked_chart(streamlit_server, page):
     page.get_by_text("London's GVA per head (£55,412)").wait_for(timeout=30_000)
     charts = page.locator(".js-plotly-plot")
     assert charts.count() == 2
-    assert "North East" in charts.first.inner_text()
+    expect(charts.first).to_contain_text("North East", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "home.png"))

@@ -1,6 +1,7 @@
 """The profile, compare, scorecard and methods pages in headless Chromium against a live server."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS
 
@@ -35,7 +36,7 @@ def test_profile_page_draws_cards_and_trends(streamlit_server, page):
     )
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     assert page.get_by_text("£55,412").count() >= 1
-    assert "GVA per head" in page.locator(".js-plotly-plot").first.inner_text()
+    expect(page.locator(".js-plotly-plot").first).to_contain_text("GVA per head", timeout=30_000)
     _shot(page, "profile")
 
 
@@ -47,7 +48,8 @@ def test_compare_page_draws_ranked_chart_with_uk_line(streamlit_server, page):
     )
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     ranked = page.locator(".js-plotly-plot").first
-    assert "North East" in ranked.inner_text() and "UK £" in ranked.inner_text()
+    expect(ranked).to_contain_text("North East", timeout=30_000)
+    expect(ranked).to_contain_text("UK £", timeout=30_000)
     assert page.get_by_text("gaps between ITL1 areas on GVA per head widened").count() == 1
     _shot(page, "compare")
 
@@ -55,7 +57,7 @@ def test_compare_page_draws_ranked_chart_with_uk_line(streamlit_server, page):
 def test_scorecard_page_draws_composite_ranks(streamlit_server, page):
     _open(page, f"{streamlit_server}/scorecard", "With these weights London ranks first")
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-    assert "Composite score" in page.locator(".js-plotly-plot").first.inner_text()
+    expect(page.locator(".js-plotly-plot").first).to_contain_text("Composite score", timeout=30_000)
     _shot(page, "scorecard")
 
 
