@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import fmt, state
+from dashboard import fmt, pickers, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.series import default_level
@@ -21,14 +21,7 @@ in_level = areas[areas["geo_level"] == level]
 code = state.choice("areas", in_level["geo_code"].tolist(), in_level["geo_code"].iloc[0])
 
 left, right = st.columns([1, 3])
-level = left.radio(
-    "Level",
-    levels,
-    index=levels.index(level),
-    key="profile_level",
-    format_func=fmt.level,
-    help=fmt.LEVEL_HELP,
-)
+level = pickers.level(left, levels, level, key="profile_level")
 in_level = areas[areas["geo_level"] == level]
 names = dict(zip(in_level["geo_code"], in_level["geo_name"], strict=True))
 labels = {

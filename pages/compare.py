@@ -3,7 +3,7 @@ gaps between areas narrowing?"""
 
 import streamlit as st
 
-from dashboard import fmt, state
+from dashboard import pickers, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.series import all_series, default_level, level_values, levels
@@ -32,15 +32,7 @@ indicator = top[0].selectbox(
     key="compare_indicator",
 )
 level_options = levels(series[indicator])
-level = top[1].radio(
-    "Level",
-    level_options,
-    index=level_options.index(level) if level in level_options else 0,
-    horizontal=True,
-    format_func=fmt.level,
-    help=fmt.LEVEL_HELP,
-    key=f"compare_level_{indicator}",
-)
+level = pickers.level(top[1], level_options, level, f"compare_level_{indicator}", horizontal=True)
 rows = level_values(series[indicator], level)
 areas = rows[rows["geo_code"] != "UK"].dropna(subset=["value"])
 periods = areas.drop_duplicates("period")["period"].tolist()

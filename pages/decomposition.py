@@ -3,7 +3,7 @@ its industry mix, and how much from output per job within industries."""
 
 import streamlit as st
 
-from dashboard import fmt, state
+from dashboard import pickers, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.views import decomposition
@@ -57,14 +57,7 @@ frontier = state.choice("frontier", VARIANTS["frontier"], "default")
 state.show_notices()
 
 left, right = st.columns([1, 3])
-level = left.radio(
-    "Geography",
-    LEVELS,
-    index=LEVELS.index(level),
-    key="decomp_level",
-    format_func=fmt.level,
-    help=fmt.LEVEL_HELP,
-)
+level = pickers.level(left, LEVELS, level, key="decomp_level")
 periods = query("decomp_periods", level)["period"].tolist()
 year = right.select_slider(
     "Year", options=periods, value=year if year in periods else periods[-1], key="decomp_year"

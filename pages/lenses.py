@@ -3,7 +3,7 @@ foundational economy and in frontier industries, what each produces per job, and
 
 import streamlit as st
 
-from dashboard import fmt, state
+from dashboard import pickers, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.views import lenses
@@ -44,14 +44,7 @@ year = state.choice("year", periods, periods[-1])
 state.show_notices()
 
 left, middle, right = st.columns([1, 2, 2])
-level = left.radio(
-    "Geography",
-    LEVELS,
-    index=LEVELS.index(level),
-    key="lens_level",
-    format_func=fmt.level,
-    help=fmt.LEVEL_HELP,
-)
+level = pickers.level(left, LEVELS, level, key="lens_level")
 periods = query("lens_job_periods", level)["period"].tolist()
 year = year if year in periods else periods[-1]
 foundational = middle.radio(

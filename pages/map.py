@@ -3,7 +3,7 @@ boundaries or as a hex cartogram in which every area has the same weight."""
 
 import streamlit as st
 
-from dashboard import fmt, state
+from dashboard import fmt, pickers, state
 from dashboard.catalogue import indicators
 from dashboard.db import query
 from dashboard.panel import chart_panel
@@ -49,24 +49,20 @@ indicator_id = left.selectbox(
 chosen = options[options["indicator_id"] == indicator_id]
 levels = sorted(set(chosen["geo_level"]), key=lambda lv: LEVEL_ORDER.get(lv, 9))
 level = state.choice("level", levels, "ITL3" if "ITL3" in levels else levels[0])
-level = middle.selectbox(
-    "Geography",
-    levels,
-    index=levels.index(level),
-    key="map_level",
-    format_func=fmt.level,
-    help=fmt.LEVEL_HELP,
-)
+level = pickers.level(middle, levels, level, key="map_level", dropdown=True)
 styles = [s for s in STYLES if s == "choropleth" or len(query("map_hexes", level))]
 style = state.choice("style", styles, "choropleth")
-style = right.radio(
-    "Show as",
-    styles,
-    index=styles.index(style),
-    format_func=STYLE_LABELS.get,
-    horizontal=True,
-    key="map_style",
-)
+if len(styles) > 1:
+    style = right.radio(
+        "Show as",
+        styles,
+        index=styles.index(style),
+        format_func=STYLE_LABELS.get,
+        horizontal=True,
+        key="map_style",
+    )
+else:
+    right.caption(f"No hex cartogram layout covers {fmt.areas(level)}, so this is a map.")
 sexes = sorted(set(chosen.loc[chosen["geo_level"] == level, "sex"]))
 sex = state.choice("sex", sexes, "all" if "all" in sexes else sexes[0])
 if len(sexes) > 1:

@@ -3,7 +3,7 @@ is output high but people's lives not better?"""
 
 import streamlit as st
 
-from dashboard import fmt, scoring, state
+from dashboard import fmt, pickers, scoring, state
 from dashboard.db import query
 from dashboard.panel import chart_panel
 from dashboard.series import all_series, default_level
@@ -18,15 +18,7 @@ st.markdown(
 
 level_options = query("profile_areas")["geo_level"].drop_duplicates().tolist()
 level = state.choice("level", level_options, default_level(level_options))
-level = st.radio(
-    "Level",
-    level_options,
-    index=level_options.index(level),
-    horizontal=True,
-    key="sc_level",
-    format_func=fmt.level,
-    help=fmt.LEVEL_HELP,
-)
+level = pickers.level(st, level_options, level, key="sc_level", horizontal=True)
 values, indicators = scorecard.inputs(level)
 theme_list = scorecard.themes(indicators)
 weights, problems = scoring.parse_weights(st.query_params.get("weights"), theme_list)

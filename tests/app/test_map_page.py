@@ -35,6 +35,11 @@ def test_default_view_maps_itl3_areas_on_their_boundaries(app_warehouse):
     assert [t["type"] for t in traces] == ["choroplethmap"]
     assert len(traces[0]["locations"]) == 179
     assert "Contains OS data © Crown copyright" in " ".join(c.value for c in at.caption)
+    # no hex layout covers ITL3: the page says so rather than offer a one-option choice
+    assert not [r for r in at.radio if r.key == "map_style"]
+    assert "No hex cartogram layout covers ITL3 areas, so this is a map." in [
+        c.value for c in at.caption
+    ]
     assert dict(at.query_params) == {
         "indicator": "gva_per_head_gbp",
         "level": "ITL3",

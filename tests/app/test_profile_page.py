@@ -50,9 +50,10 @@ def test_changing_level_and_area_changes_the_cards(app_warehouse):
     assert not at.exception
     assert at.query_params["level"] == "LAD" and at.query_params["areas"] == "E09000033"
     assert _metric(at, "GVA (2021)") == "£76,153 million"
-    assert "UK £2,040,499 million · 3.7% of the UK total · rank 2 of 374 local authority districts by size" in [
-        c.value for c in at.caption
-    ]
+    assert (
+        "UK £2,040,499 million · 3.7% of the UK total · rank 2 of 374 local authority districts by size"
+        in [c.value for c in at.caption]
+    )
 
 
 def test_link_with_hostile_parameters_falls_back_with_notices(app_warehouse):
