@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from dashboard import fmt
 
 
-def level(where, options: Sequence[str], current: str, key: str, **options_kw) -> str:
-    """A geography-level picker (radio buttons; ``dropdown=True`` for a select box) labelled
-    with the names readers know, starting at ``current`` or, if absent, the first option."""
-    widget = where.selectbox if options_kw.pop("dropdown", False) else where.radio
+def level(
+    where, options: Sequence[str], current: str, key: str, dropdown: bool = False, **widget_kw
+) -> str:
+    """A geography-level picker, radio buttons or (``dropdown``) a select box, labelled with the
+    names readers know and starting at ``current`` or, if absent, the first option."""
+    widget = where.selectbox if dropdown else where.radio
     return widget(
         "Geography",
         list(options),
@@ -18,5 +20,5 @@ def level(where, options: Sequence[str], current: str, key: str, **options_kw) -
         key=key,
         format_func=fmt.level,
         help=fmt.LEVEL_HELP,
-        **options_kw,
+        **widget_kw,
     )
