@@ -5,15 +5,17 @@ import re
 
 import streamlit as st
 
-from dashboard import state
-from dashboard.catalogue import indicators
+from dashboard import fmt, state
+from dashboard.catalogue import indicators, theme_rank
 from dashboard.db import query
 from etl.config import REFERENCE_DIR
 
 st.title("Data and methods")
 
 st.header("Indicators")
-catalogue = query("methods_catalogue")
+catalogue = query("methods_catalogue").sort_values(
+    "theme", key=lambda themes: themes.map(theme_rank), kind="stable"
+)
 st.dataframe(
     catalogue.rename(
         columns={
@@ -29,7 +31,9 @@ st.dataframe(
             "caveats": "Caveats",
             "indicator_id": "Id",
         }
-    ).replace({"Better when": {"higher_better": "higher", "lower_better": "lower"}}),
+    )
+    .replace({"Better when": {"higher_better": "higher", "lower_better": "lower"}})
+    .assign(Theme=lambda table: table["Theme"].map(fmt.theme)),
     hide_index=True,
     key="methods_catalogue",
 )
